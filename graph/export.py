@@ -1,0 +1,78 @@
+"""Write a (filtered) graph as HTML, CSV, GraphML, GEXF or JSON."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+
+import networkx as nx
+
+from .layout import Positions
+from .render import render_html
+from .schema import RELATIONS
+
+FORMATS = ("html", "csv", "graphml", "gexf", "json")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: str) -> str:
+    """Neutralise a cell that a spreadsheet would run as a formula.
+
+    >>> spreadsheet_safe("=HYPERLINK(1)")
+    "'=HYPERLINK(1)"
+    >>> spreadsheet_safe("2024-06-19")
+    '2024-06-19'
+    """
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def ties_table(G: nx.MultiDiGraph) -> list[dict[str, str]]:
+    """The ties of `G` as rows of relations.csv, sorted by id."""
+    return [
+        {c: tie[c] for c in RELATIONS.columns} for _, _, tie in sorted(G.edges(data=True), key=lambda e: e[2]["id"])
+    ]
+
+
+def to_csv(G: nx.MultiDiGraph) -> str:
+    """The visible ties with their sources, safe to open in a spreadsheet."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(RELATIONS.columns), lineterminator="\n")
+    writer.writeheader()
+    for row in ties_table(G):
+        writer.writerow({k: spreadsheet_safe(v) for k, v in row.items()})
+    return out.getvalue()
+
+
+def _plain(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy whose attributes are strings and numbers only, as GraphML and GEXF need."""
+
+    def scalar(value: object) -> object:
+        if isinstance(value, list):
+            return "|".join(map(str, value))
+        if isinstance(value, (dt.date, bool)):
+            return str(value)
+        return value
+
+    H = nx.MultiDiGraph()
+    H.add_nodes_from((n, {k: scalar(v) for k, v in a.items()}) for n, a in G.nodes(data=True))
+    H.add_edges_from((u, v, k, {x: scalar(y) for x, y in a.items()}) for u, v, k, a in G.edges(keys=True, data=True))
+    return H
+
+
+def export(G: nx.MultiDiGraph, fmt: str, *, positions: Positions | None = None, caption: str = "") -> bytes:
+    """Return `G` in format `fmt` (one of FORMATS) as bytes ready to write."""
+    if fmt == "html":
+        return render_html(G, positions or {}, caption=caption).encode("utf-8")
+    if fmt == "csv":
+        return to_csv(G).encode("utf-8")
+    if fmt == "json":
+        data = nx.node_link_data(_plain(G), edges="edges")
+        return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
+    if fmt in ("graphml", "gexf"):
+        out = io.BytesIO()
+        writer = nx.write_graphml if fmt == "graphml" else nx.write_gexf
+        writer(_plain(G), out)
+        return out.getvalue()
+    raise ValueError(f"unknown format {fmt!r}, expected one of: {', '.join(FORMATS)}")

@@ -1,0 +1,290 @@
+"""Read the three CSV files and check them against the data contract.
+
+Everything after `load` may trust the data: `load` either returns a complete
+`Dataset` or raises `DataError` listing every problem, as
+``FILE:LINE: column: what is wrong (got …, expected …)``.
+
+The files are parsed with the `csv` module, which knows the line on which each
+record starts even when a quoted field spans lines; pandas holds the result.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from . import dates, vocab
+from .errors import DataError, Problem
+from .schema import ACTORS, MEMBERSHIPS, RELATIONS, Table
+
+STATE_ID = re.compile(r"^[A-Z]{3}$")
+ORG_ID = re.compile(r"^[A-Z][A-Z0-9]{1,9}$")
+TIE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")
+URL = re.compile(r"^https?://[^\s<>\"']+$", re.IGNORECASE)
+MAX_TEXT = 2000
+
+DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """The three validated tables, every cell a string ("" when empty)."""
+
+    actors: pd.DataFrame
+    relations: pd.DataFrame
+    memberships: pd.DataFrame
+
+
+Row = dict[str, str]
+
+
+def load(data_dir: str | Path = DEFAULT_DATA_DIR) -> Dataset:
+    """Load and validate `actors.csv`, `relations.csv` and `memberships.csv` from a folder.
+
+    `memberships.csv` may be absent. Raises DataError with every problem found.
+    """
+    folder = Path(data_dir)
+    if not folder.is_dir():
+        raise DataError([Problem(str(folder), 0, "", "not a folder of CSV files")])
+    sources: dict[str, bytes | None] = {}
+    for table in (ACTORS, RELATIONS, MEMBERSHIPS):
+        path = folder / table.file
+        try:
+            sources[table.file] = path.read_bytes()
+        except FileNotFoundError:
+            sources[table.file] = None
+        except OSError as exc:
+            raise DataError([Problem(table.file, 0, "", f"cannot be read ({exc.strerror})")]) from None
+    return load_bytes(sources)
+
+
+def load_bytes(sources: Mapping[str, bytes | None]) -> Dataset:
+    """Validate CSV files given as bytes, keyed by file name (`actors.csv`, …)."""
+    problems: list[Problem] = []
+    rows = {}
+    for table in (ACTORS, RELATIONS, MEMBERSHIPS):
+        raw = sources.get(table.file)
+        if raw is None:
+            if table is not MEMBERSHIPS:
+                problems.append(Problem(table.file, 0, "", "file is missing"))
+            rows[table.file] = []
+            continue
+        rows[table.file] = _read(table, raw, problems)
+    actors = rows[ACTORS.file]
+    kinds = {a["id"]: a["kind"] for _, a in actors}
+    _check_actors(actors, problems)
+    _check_relations(rows[RELATIONS.file], kinds, problems)
+    _check_memberships(rows[MEMBERSHIPS.file], kinds, problems)
+    if problems:
+        raise DataError(problems)
+    return Dataset(*(_frame(t, rows[t.file]) for t in (ACTORS, RELATIONS, MEMBERSHIPS)))
+
+
+def _frame(table: Table, rows: list[tuple[int, Row]]) -> pd.DataFrame:
+    return pd.DataFrame([r for _, r in rows], columns=list(table.columns), dtype=str)
+
+
+def _read(table: Table, raw: bytes, problems: list[Problem]) -> list[tuple[int, Row]]:
+    """Parse one file into (line, row) pairs, or report why it cannot be parsed."""
+    name = table.file
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        problems.append(
+            Problem(
+                name,
+                line,
+                "",
+                f"is not UTF-8 text (got byte 0x{raw[exc.start]:02x}, expected UTF-8: save the file as 'CSV UTF-8')",
+            )
+        )
+        return []
+    if "\x00" in text:
+        problems.append(Problem(name, 0, "", "is not a CSV text file (it contains NUL bytes)"))
+        return []
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    records: list[tuple[int, list[str]]] = []
+    try:
+        line = 1
+        for record in reader:
+            records.append((line, record))
+            line = reader.line_num + 1
+    except csv.Error as exc:
+        problems.append(Problem(name, reader.line_num, "", f"is not valid CSV ({exc})"))
+        return []
+    records = [(n, r) for n, r in records if any(cell.strip() for cell in r)]
+    if not records:
+        problems.append(Problem(name, 1, "", f"is empty (expected a header row: {','.join(table.required)})"))
+        return []
+    header_line, header = records[0]
+    header = [h.strip() for h in header]
+    if not _check_header(table, header_line, header, problems):
+        return []
+    rows = []
+    for line, record in records[1:]:
+        if len(record) != len(header):
+            problems.append(
+                Problem(name, line, "", f"has {len(record)} fields (expected {len(header)}, as in the header)")
+            )
+            continue
+        row = {column: "" for column in table.columns}
+        row.update((h, cell.strip()) for h, cell in zip(header, record, strict=True))
+        for column, value in row.items():
+            if len(value) > MAX_TEXT:
+                problems.append(
+                    Problem(name, line, column, f"is {len(value)} characters long (expected at most {MAX_TEXT})")
+                )
+                row[column] = value[:MAX_TEXT]
+        rows.append((line, row))
+    return rows
+
+
+def _check_header(table: Table, line: int, header: list[str], problems: list[Problem]) -> bool:
+    ok = True
+    seen: set[str] = set()
+    for column in header:
+        if column in seen:
+            problems.append(Problem(table.file, line, column, "column appears twice in the header"))
+            ok = False
+        seen.add(column)
+        if column not in table.columns:
+            problems.append(
+                Problem(table.file, line, column, f"unknown column (expected one of: {', '.join(table.columns)})")
+            )
+            ok = False
+    for column in table.required:
+        if column not in seen:
+            problems.append(Problem(table.file, line, column, "required column is missing from the header"))
+            ok = False
+    return ok
+
+
+class _Checker:
+    """Collects problems for one row of one file."""
+
+    def __init__(self, file: str, line: int, row: Row, problems: list[Problem]):
+        self.file, self.line, self.row, self.problems = file, line, row, problems
+
+    def fail(self, column: str, message: str) -> None:
+        self.problems.append(Problem(self.file, self.line, column, message))
+
+    def required(self, *columns: str) -> None:
+        for column in columns:
+            if not self.row[column]:
+                self.fail(column, "required value is empty")
+
+    def choice(self, column: str, allowed: Iterable[str]) -> None:
+        value, allowed = self.row[column], tuple(allowed)
+        if value and value not in allowed:
+            self.fail(column, f"got {value!r}, expected one of: {', '.join(allowed)}")
+
+    def pattern(self, column: str, regex: re.Pattern[str], expected: str) -> None:
+        value = self.row[column]
+        if value and not regex.match(value):
+            self.fail(column, f"got {value!r}, expected {expected}")
+
+    def date_range(self, start: str, end: str) -> None:
+        periods = {}
+        for column in (start, end):
+            if self.row[column]:
+                try:
+                    periods[column] = dates.parse_period(self.row[column])
+                except ValueError as exc:
+                    self.fail(column, str(exc))
+        if len(periods) == 2 and periods[end][1] < periods[start][0]:
+            self.fail(end, f"got {self.row[end]!r}, which is before {start} {self.row[start]!r}")
+
+    def number(self, column: str, low: float, high: float) -> None:
+        value = self.row[column]
+        try:
+            number = float(value)
+        except ValueError:
+            self.fail(column, f"got {value!r}, expected a number from {low:g} to {high:g}")
+            return
+        if not low <= number <= high:
+            self.fail(column, f"got {value!r}, expected a number from {low:g} to {high:g}")
+
+    def actor(self, column: str, known: Mapping[str, str], *, kind: str | None = None) -> None:
+        for value in filter(None, self.row[column].split("|")):
+            if value not in known:
+                self.fail(column, f"got {value!r}, expected the id of an actor in actors.csv")
+            elif kind and known[value] != kind:
+                self.fail(column, f"got {value!r}, which is a {known[value]} (expected a {kind})")
+
+    def unique(self, column: str, seen: dict[str, int]) -> None:
+        value = self.row[column]
+        if value in seen:
+            self.fail(column, f"got {value!r} again (first used on line {seen[value]}; expected a unique id)")
+        else:
+            seen[value] = self.line
+
+
+def _each(table: Table, rows: list[tuple[int, Row]], problems: list[Problem]) -> Iterable[_Checker]:
+    for line, row in rows:
+        yield _Checker(table.file, line, row, problems)
+
+
+def _check_actors(rows: list[tuple[int, Row]], problems: list[Problem]) -> None:
+    seen: dict[str, int] = {}
+    for c in _each(ACTORS, rows, problems):
+        c.required("id", "name", "kind", "lat", "lon")
+        c.choice("kind", vocab.KINDS)
+        if c.row["kind"] == "state":
+            c.required("region")
+            c.pattern("id", STATE_ID, "an ISO 3166-1 alpha-3 code such as RUS")
+        else:
+            c.pattern("id", ORG_ID, "an uppercase short code such as NATO")
+        c.choice("region", vocab.REGIONS)
+        c.number("lat", -90, 90)
+        c.number("lon", -180, 180)
+        c.date_range("start", "end")
+        if c.row["id"]:
+            c.unique("id", seen)
+
+
+def _check_relations(rows: list[tuple[int, Row]], kinds: Mapping[str, str], problems: list[Problem]) -> None:
+    seen: dict[str, int] = {}
+    for c in _each(RELATIONS, rows, problems):
+        row = c.row
+        c.required("id", "source", "target", "type", "start", "status", "title", "source_url")
+        c.pattern("id", TIE_ID, "a lowercase slug of letters, digits and dashes such as rus-irn-treaty-2025")
+        if row["id"]:
+            c.unique("id", seen)
+        c.actor("source", kinds)
+        c.actor("target", kinds)
+        if row["source"] and row["source"] == row["target"]:
+            c.fail("target", f"got {row['target']!r}, the same as source (expected a tie between two actors)")
+        c.choice("type", vocab.TIE_TYPES)
+        if row["type"] in vocab.TIE_TYPES:
+            c.choice("subtype", vocab.TIE_TYPES[row["type"]].subtypes)
+        c.date_range("start", "end")
+        c.choice("status", vocab.STATUSES)
+        c.actor("claimed_by", kinds)
+        c.actor("denied_by", kinds)
+        if row["status"] in ("alleged", "disputed") and not row["claimed_by"]:
+            c.fail("claimed_by", f"is empty (expected who makes the claim, since status is {row['status']})")
+        if row["status"] == "disputed" and not row["denied_by"]:
+            c.fail("denied_by", "is empty (expected who denies the claim, since status is disputed)")
+        c.pattern("source_url", URL, "an http:// or https:// address")
+
+
+def _check_memberships(rows: list[tuple[int, Row]], kinds: Mapping[str, str], problems: list[Problem]) -> None:
+    seen: dict[str, int] = {}
+    for c in _each(MEMBERSHIPS, rows, problems):
+        c.required("member", "organization", "joined", "source_url")
+        c.actor("member", kinds)
+        c.actor("organization", kinds, kind="organization")
+        c.date_range("joined", "left")
+        c.pattern("source_url", URL, "an http:// or https:// address")
+        key = f"{c.row['member']} in {c.row['organization']} from {c.row['joined']}"
+        if key in seen:
+            c.fail("member", f"repeats line {seen[key]} ({key})")
+        else:
+            seen[key] = c.line

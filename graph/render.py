@@ -1,0 +1,213 @@
+"""Draw a graph as one self-contained, offline HTML page with pyvis' vis-network.
+
+pyvis assembles the nodes, edges and options; the page itself comes from our own
+template, because pyvis' template loads Bootstrap from a CDN, switches tooltips to
+``innerHTML`` and leaves its heading unescaped. Here every text from the CSV files
+reaches the page only as JSON inside a script (``<``, ``>``, ``&`` and quotes
+escaped) and is put on screen with ``textContent``; positions are fixed and
+physics is off, so the picture appears at once and holds still.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+
+import jinja2
+import networkx as nx
+import pyvis
+from pyvis.network import Network
+
+from . import dates, vocab
+from .layout import Positions
+
+VIS_JS = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2" / "vis-network.min.js"
+
+OPTIONS = {
+    "physics": {"enabled": False},
+    "layout": {"improvedLayout": False},
+    "interaction": {"hover": True, "tooltipDelay": 150, "keyboard": {"enabled": True, "bindToWindow": False}},
+    "nodes": {
+        "font": {
+            "size": 22,
+            "face": "system-ui, sans-serif",
+            "color": "#111111",
+            "strokeWidth": 4,
+            "strokeColor": "#ffffff",
+        },
+        "borderWidth": 2,
+    },
+    "edges": {
+        "font": {
+            "size": 15,
+            "face": "system-ui, sans-serif",
+            "color": "#222222",
+            "strokeWidth": 3,
+            "strokeColor": "#ffffff",
+            "align": "middle",
+        },
+        "selectionWidth": 2,
+        "hoverWidth": 1.5,
+    },
+}
+
+STATE_STYLE = {"shape": "dot", "color": {"background": "#E8EEF4", "border": "#1F3B57"}}
+ORG_STYLE = {"shape": "box", "color": {"background": "#FFF4D6", "border": "#6B4E00"}, "margin": 8}
+FADED = {"alleged": 0.55, "disputed": 0.55, "confirmed": 1.0}
+
+
+@cache
+def _template() -> jinja2.Template:
+    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+    return env.from_string(files("graph").joinpath("templates/network.html.j2").read_text(encoding="utf-8"))
+
+
+@cache
+def _vis_js() -> str:
+    return VIS_JS.read_text(encoding="utf-8")
+
+
+def _hex_rgba(colour: str, alpha: float) -> str:
+    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({r},{g},{b},{alpha})"
+
+
+def _names(G: nx.MultiDiGraph, ids: str) -> list[str]:
+    return [G.nodes[i]["name"] if i in G else i for i in ids.split("|") if i]
+
+
+def tie_tip(G: nx.MultiDiGraph, u: str, v: str, tie: dict) -> dict:
+    """The facts shown for a tie on hover and click, as plain data."""
+    kind = vocab.TIE_TYPES[tie["type"]]
+    arrow = "→" if kind.directed else "—"
+    what = kind.label + (f" ({vocab.subtype_label(tie['subtype'])})" if tie["subtype"] else "")
+    lines = [
+        f"{G.nodes[u]['name']} {arrow} {G.nodes[v]['name']}",
+        f"{what}, {dates.span(tie['start'], tie['end'])}",
+        f"Status: {vocab.STATUSES[tie['status']]}",
+    ]
+    if tie["claimed_by"]:
+        lines.append("Claimed by: " + ", ".join(_names(G, tie["claimed_by"])))
+    if tie["denied_by"]:
+        lines.append("Denied by: " + ", ".join(_names(G, tie["denied_by"])))
+    return {
+        "title": tie["title"],
+        "lines": lines,
+        "text": tie["description"],
+        "url": tie["source_url"],
+        "source": tie["source_name"] or "Source",
+    }
+
+
+def node_tip(G: nx.MultiDiGraph, n: str) -> dict:
+    """The facts shown for an actor on hover and click."""
+    a = G.nodes[n]
+    kind = "Organisation" if a["kind"] == "organization" else "State"
+    lines = [f"{kind}" + (f", {a['region']}" if a["region"] else ""), f"{G.degree(n)} ties shown"]
+    orgs = [m["organization"] for m in G.graph.get("memberships", []) if m["member"] == n and _member_on(m, G)]
+    if orgs:
+        lines.append("Member of: " + ", ".join(sorted(orgs)))
+    return {"title": a["name"], "lines": lines, "text": "", "url": "", "source": ""}
+
+
+def _member_on(m: dict, G: nx.MultiDiGraph) -> bool:
+    day = G.graph.get("as_of")
+    return day is None or m["first_day"] <= day <= m["last_day"]
+
+
+def _curves(G: nx.MultiDiGraph) -> dict[str, dict | bool]:
+    """Straight lines for single ties; separate curves for ties sharing a pair."""
+    pairs: dict[tuple[str, str], list[tuple[str, str, str]]] = defaultdict(list)
+    for u, v, k in sorted(G.edges(keys=True), key=lambda e: e[2]):
+        pairs[tuple(sorted((u, v)))].append((u, v, k))
+    smooth: dict[str, dict | bool] = {}
+    for (a, _), ties in pairs.items():
+        n = len(ties)
+        for i, (u, _, k) in enumerate(ties):
+            rank = i + (1 - n % 2)  # an odd count keeps one straight line in the middle
+            if rank == 0:
+                smooth[k] = False
+                continue
+            # Alternate sides, bending further out; the same side whichever way a tie points.
+            clockwise = (rank % 2 == 1) == (u == a)
+            roundness = 0.15 * ((rank + 1) // 2)
+            smooth[k] = {"enabled": True, "type": "curvedCW" if clockwise else "curvedCCW", "roundness": roundness}
+    return smooth
+
+
+def to_network(G: nx.MultiDiGraph, positions: Positions) -> Network:
+    """Assemble the pyvis Network for `G`: nodes at `positions`, one edge per tie.
+
+    Works on its own copy of the data: pyvis' `from_nx` would change `G`.
+    """
+    net = Network(directed=True)
+    for n, a in sorted(G.nodes(data=True)):
+        x, y = positions.get(n, (0.0, 0.0))
+        style = ORG_STYLE if a["kind"] == "organization" else STATE_STYLE
+        net.add_node(
+            n, label=a["name"], x=x, y=y, size=10 + 2.5 * min(G.degree(n), 12) ** 0.9, tip=node_tip(G, n), **style
+        )
+    smooth = _curves(G)
+    for u, v, k, tie in sorted(G.edges(keys=True, data=True), key=lambda e: e[2]):
+        kind = vocab.TIE_TYPES[tie["type"]]
+        alpha = FADED[tie["status"]]
+        net.add_edge(
+            u,
+            v,
+            id=k,
+            color={"color": _hex_rgba(kind.colour, alpha), "highlight": kind.colour, "hover": kind.colour},
+            dashes=list(kind.dashes) if kind.dashes else False,
+            width=kind.width,
+            arrows={"to": {"enabled": kind.directed, "scaleFactor": 0.8}},
+            smooth=smooth[k],
+            label="" if tie["status"] == "confirmed" else tie["status"],
+            tip=tie_tip(G, u, v, tie),
+        )
+    net.options = OPTIONS
+    return net
+
+
+def legend() -> list[dict]:
+    """One legend row per tie type and status: colour, dash pattern, arrow, words."""
+    rows = [
+        {
+            "label": t.label,
+            "colour": t.colour,
+            "dashes": " ".join(map(str, t.dashes)) if t.dashes else "",
+            "arrow": t.directed,
+            "hint": t.dash_hint,
+        }
+        for t in vocab.TIE_TYPES.values()
+    ]
+    return rows
+
+
+def _script_json(value: object) -> str:
+    """JSON that is safe inside a <script> element."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
+
+
+def render_html(G: nx.MultiDiGraph, positions: Positions, *, caption: str = "", height: str = "100vh") -> str:
+    """Return one self-contained HTML page that draws `G`; it makes no network request."""
+    net = to_network(G, positions)
+    nodes, edges, _heading, _height, _width, options = net.get_network_data()
+    data = {"nodes": nodes, "edges": edges, "options": json.loads(options)}
+    return _template().render(
+        vis_js=_vis_js(),
+        data_json=_script_json(data),
+        legend=legend(),
+        statuses=vocab.STATUSES,
+        caption=caption,
+        height=height,
+        empty=G.number_of_nodes() == 0,
+    )

@@ -1,0 +1,36 @@
+"""The columns of each CSV file of the data contract."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Table:
+    """One CSV file: its name and its required and optional columns, in order."""
+
+    file: str
+    required: tuple[str, ...]
+    optional: tuple[str, ...] = ()
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        return self.required + self.optional
+
+
+ACTORS = Table(
+    "actors.csv",
+    ("id", "name", "kind", "region", "lat", "lon"),
+    ("subregion", "aliases", "start", "end"),
+)
+RELATIONS = Table(
+    "relations.csv",
+    ("id", "source", "target", "type", "start", "status", "title", "source_url"),
+    ("subtype", "end", "claimed_by", "denied_by", "description", "source_name"),
+)
+MEMBERSHIPS = Table(
+    "memberships.csv",
+    ("member", "organization", "joined", "source_url"),
+    ("left",),
+)
+TABLES = (ACTORS, RELATIONS, MEMBERSHIPS)

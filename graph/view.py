@@ -1,0 +1,117 @@
+"""One screen's worth of the graph: the filters a user chose and what they show."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import networkx as nx
+import pandas as pd
+
+from . import dates, vocab
+from .export import ties_table
+from .filter import filter_graph
+from .layout import Positions
+from .render import render_html
+
+
+@dataclass(frozen=True)
+class ViewState:
+    """What the user asked to see. Hashable, so it can key a cache."""
+
+    as_of: dt.date | None = None
+    types: tuple[str, ...] = tuple(vocab.TIE_TYPES)
+    statuses: tuple[str, ...] = tuple(vocab.STATUSES)
+    focus: tuple[str, ...] = ()
+    depth: int = 1
+
+
+# The first view a student sees: the web this project started from, in the week of
+# June 2025 when the Israel–Iran war was on and the 2024–25 treaties were signed.
+STORY_START = ViewState(as_of=dt.date(2025, 6, 20), focus=("RUS", "IRN", "PRK"), depth=1)
+
+
+@dataclass(frozen=True)
+class View:
+    """What a ViewState shows: the page, the table and a sentence saying how much."""
+
+    html: str
+    table: pd.DataFrame
+    summary: str
+    graph: nx.MultiDiGraph = field(repr=False)
+
+
+TABLE_COLUMNS = {
+    "title": "Tie",
+    "type": "Type",
+    "from": "From",
+    "to": "To",
+    "dates": "Dates",
+    "status": "Status",
+    "claims": "Claimed / denied by",
+    "description": "What happened",
+    "source_url": "Source",
+}
+
+
+def latest_date(G: nx.MultiDiGraph) -> dt.date:
+    """The latest date the data speaks of: its cut-off."""
+    days = [dates.parse_period(d)[0] for _, _, t in G.edges(data=True) for d in (t["start"], t["end"]) if d]
+    return max(days, default=dt.date.today())
+
+
+def actor_label(G: nx.MultiDiGraph, n: str) -> str:
+    """An actor as a search entry: name, aliases and id, so any of them finds it.
+
+    >>> G = nx.MultiDiGraph(); G.add_node("PRK", name="North Korea", aliases=["DPRK"])
+    >>> actor_label(G, "PRK")
+    'North Korea (DPRK) · PRK'
+    """
+    a = G.nodes[n]
+    extra = f" ({', '.join(a['aliases'])})" if a.get("aliases") else ""
+    return f"{a['name']}{extra} · {n}"
+
+
+def actors_by_name(G: nx.MultiDiGraph) -> list[str]:
+    """Actor ids sorted by name, for a picker."""
+    return sorted(G, key=lambda n: G.nodes[n]["name"].casefold())
+
+
+def _table(G: nx.MultiDiGraph) -> pd.DataFrame:
+    name = nx.get_node_attributes(G, "name")
+    rows = []
+    for tie in ties_table(G):
+        claims = " / ".join(
+            f"{word} {', '.join(name.get(i, i) for i in tie[col].split('|'))}"
+            for word, col in (("claimed by", "claimed_by"), ("denied by", "denied_by"))
+            if tie[col]
+        )
+        rows.append(
+            {
+                "title": tie["title"],
+                "type": vocab.TIE_TYPES[tie["type"]].label
+                + (f" ({vocab.subtype_label(tie['subtype'])})" if tie["subtype"] else ""),
+                "from": name[tie["source"]],
+                "to": name[tie["target"]],
+                "dates": dates.span(tie["start"], tie["end"]),
+                "status": vocab.STATUSES[tie["status"]],
+                "claims": claims,
+                "description": tie["description"],
+                "source_url": tie["source_url"],
+            }
+        )
+    return pd.DataFrame(rows, columns=list(TABLE_COLUMNS))
+
+
+def make_view(G: nx.MultiDiGraph, positions: Positions, state: ViewState, *, height: str = "100vh") -> View:
+    """Filter `G` as `state` asks and draw it at the shared `positions`."""
+    H = filter_graph(
+        G, as_of=state.as_of, types=state.types, statuses=state.statuses, focus=state.focus, depth=state.depth
+    )
+    when = f"as of {state.as_of.isoformat()}" if state.as_of else "at any date"
+    names = ", ".join(G.nodes[f]["name"] for f in state.focus)
+    steps = "1 step" if state.depth == 1 else f"{state.depth} steps"
+    around = f", {steps} from {names}" if state.focus else ""
+    summary = f"{H.number_of_edges()} ties between {H.number_of_nodes()} actors {when}{around}."
+    caption = f"{when.capitalize()}{around}"
+    return View(render_html(H, positions, caption=caption, height=height), _table(H), summary, H)

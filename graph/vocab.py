@@ -1,0 +1,122 @@
+"""The fixed vocabularies of the data contract, and how each term is drawn."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class TieType:
+    """One kind of tie: its meaning, its drawing and its allowed subtypes."""
+
+    name: str
+    label: str
+    directed: bool
+    colour: str
+    dashes: tuple[int, ...] | None
+    width: int
+    verb: str
+    subtypes: tuple[str, ...]
+    dash_hint: str
+
+
+# Colours from the Okabe–Ito palette, chosen to stay apart under protanopia and
+# deuteranopia; each type also has its own dash pattern and legend text, so colour
+# is never the only cue.
+TIE_TYPES: dict[str, TieType] = {
+    t.name: t
+    for t in (
+        TieType(
+            "treaty",
+            "Treaty",
+            False,
+            "#0072B2",
+            None,
+            3,
+            "has a treaty with",
+            (
+                "mutual_defense",
+                "strategic_partnership",
+                "non_aggression",
+                "friendship",
+                "security_cooperation",
+                "defense_cooperation",
+                "mutual_support",
+            ),
+            "solid line",
+        ),
+        TieType(
+            "sanctions",
+            "Sanctions",
+            True,
+            "#CC79A7",
+            (12, 6),
+            3,
+            "sanctions",
+            (
+                "comprehensive",
+                "sectoral",
+                "arms_embargo",
+                "targeted",
+                "trade_embargo",
+                "counter_sanctions",
+            ),
+            "long dashes, arrow to the target",
+        ),
+        TieType(
+            "arms_supply",
+            "Arms supply",
+            True,
+            "#009E73",
+            (3, 5),
+            3,
+            "supplies arms to",
+            (
+                "drones",
+                "missiles",
+                "artillery",
+                "ammunition",
+                "aircraft",
+                "air_defense",
+                "armour",
+                "ships",
+                "troops",
+                "mixed",
+            ),
+            "dotted line, arrow to the recipient",
+        ),
+        TieType(
+            "conflict",
+            "Conflict",
+            False,
+            "#D55E00",
+            (14, 4, 3, 4),
+            4,
+            "is in conflict with",
+            ("war", "invasion", "strikes", "border_clash", "occupation"),
+            "dash-dot line",
+        ),
+    )
+}
+
+# Status of a claim. `alleged`: asserted by others, not acknowledged;
+# `disputed`: asserted, and denied by a party.
+STATUSES: dict[str, str] = {
+    "confirmed": "Confirmed",
+    "alleged": "Alleged",
+    "disputed": "Disputed",
+}
+
+KINDS: tuple[str, ...] = ("state", "organization")
+
+# UN M49 regions.
+REGIONS: tuple[str, ...] = ("Africa", "Americas", "Asia", "Europe", "Oceania")
+
+
+def subtype_label(subtype: str) -> str:
+    """Return a subtype as words.
+
+    >>> subtype_label("mutual_defense")
+    'mutual defense'
+    """
+    return subtype.replace("_", " ")
