@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 
 import streamlit as st
 
@@ -27,7 +28,8 @@ def view(data_dir: str, state: ViewState):
     return make_view(G, positions, state, height="680px")
 
 
-DATA_DIR = str(graph.DEFAULT_DATA_DIR)
+# A teacher can point the app at another folder of CSV files with TIES_DATA_DIR.
+DATA_DIR = os.environ.get("TIES_DATA_DIR", str(graph.DEFAULT_DATA_DIR))
 try:
     G, _, cutoff = world(DATA_DIR)
 except graph.DataError as exc:

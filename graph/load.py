@@ -77,7 +77,9 @@ def load_bytes(sources: Mapping[str, bytes | None]) -> Dataset:
             continue
         rows[table.file] = _read(table, raw, problems)
     actors = rows[ACTORS.file]
-    kinds = {a["id"]: a["kind"] for _, a in actors}
+    # When actors.csv itself cannot be read, references to it are not checked: one
+    # clear problem beats a line for every tie.
+    kinds = {a["id"]: a["kind"] for _, a in actors} if actors or sources.get(ACTORS.file) is None else None
     _check_actors(actors, problems)
     _check_relations(rows[RELATIONS.file], kinds, problems)
     _check_memberships(rows[MEMBERSHIPS.file], kinds, problems)
@@ -117,7 +119,9 @@ def _read(table: Table, raw: bytes, problems: list[Problem]) -> list[tuple[int, 
             records.append((line, record))
             line = reader.line_num + 1
     except csv.Error as exc:
-        problems.append(Problem(name, reader.line_num, "", f"is not valid CSV ({exc})"))
+        problems.append(
+            Problem(name, reader.line_num, "", f"is not valid CSV ({exc}; expected every opening quote to be closed)")
+        )
         return []
     records = [(n, r) for n, r in records if any(cell.strip() for cell in r)]
     if not records:
@@ -211,12 +215,14 @@ class _Checker:
         if not low <= number <= high:
             self.fail(column, f"got {value!r}, expected a number from {low:g} to {high:g}")
 
-    def actor(self, column: str, known: Mapping[str, str], *, kind: str | None = None) -> None:
+    def actor(self, column: str, known: Mapping[str, str] | None, *, kind: str | None = None) -> None:
+        if known is None:
+            return
         for value in filter(None, self.row[column].split("|")):
             if value not in known:
                 self.fail(column, f"got {value!r}, expected the id of an actor in actors.csv")
             elif kind and known[value] != kind:
-                self.fail(column, f"got {value!r}, which is a {known[value]} (expected a {kind})")
+                self.fail(column, f"got {value!r}, which is a {known[value]} (expected an {kind})")
 
     def unique(self, column: str, seen: dict[str, int]) -> None:
         value = self.row[column]
@@ -249,7 +255,7 @@ def _check_actors(rows: list[tuple[int, Row]], problems: list[Problem]) -> None:
             c.unique("id", seen)
 
 
-def _check_relations(rows: list[tuple[int, Row]], kinds: Mapping[str, str], problems: list[Problem]) -> None:
+def _check_relations(rows: list[tuple[int, Row]], kinds: Mapping[str, str] | None, problems: list[Problem]) -> None:
     seen: dict[str, int] = {}
     for c in _each(RELATIONS, rows, problems):
         row = c.row
@@ -275,7 +281,7 @@ def _check_relations(rows: list[tuple[int, Row]], kinds: Mapping[str, str], prob
         c.pattern("source_url", URL, "an http:// or https:// address")
 
 
-def _check_memberships(rows: list[tuple[int, Row]], kinds: Mapping[str, str], problems: list[Problem]) -> None:
+def _check_memberships(rows: list[tuple[int, Row]], kinds: Mapping[str, str] | None, problems: list[Problem]) -> None:
     seen: dict[str, int] = {}
     for c in _each(MEMBERSHIPS, rows, problems):
         c.required("member", "organization", "joined", "source_url")

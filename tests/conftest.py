@@ -1,0 +1,36 @@
+"""Shared fixtures.
+
+- `tiny_dir`: tests/data/tiny, six actors and seven ties whose answers can be worked
+  out by hand: Avalon and Borduria hold a defence treaty (2001–) and an arms sale
+  (2010–2015) — two parallel ties; Borduria and Carpania are at war (2020-03–);
+  Avalon sanctions Carpania (2021-06-15–); Carpania's drones to Borduria are disputed
+  (claimed by Avalon, denied by Carpania); Dunland (1960–1990) and Estoria had a
+  friendship treaty 1970–1985; Estoria's arms to Avalon are alleged by Borduria.
+  Avalon, Borduria and Estoria (1995–2020-01-31) belong to the Alliance.
+- `tiny` / `world`: the graph built from the tiny data and from the shipped data.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import graph
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(scope="session")
+def tiny_dir() -> Path:
+    return DATA / "tiny"
+
+
+@pytest.fixture(scope="session")
+def tiny(tiny_dir):
+    return graph.build(graph.load(tiny_dir))
+
+
+@pytest.fixture(scope="session")
+def world():
+    return graph.build(graph.load())

@@ -1,0 +1,84 @@
+"""The Streamlit screen, driven by streamlit.testing's AppTest."""
+
+import re
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).parent.parent
+APP = str(ROOT / "app.py")
+
+
+def summary(at):
+    return next(m.value for m in at.markdown if " ties between " in m.value)
+
+
+def count(at):
+    return int(re.search(r"(\d+) ties between", summary(at)).group(1))
+
+
+@pytest.fixture
+def app():
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    assert not at.exception
+    return at
+
+
+def widget(elements, label):
+    return next(e for e in elements if e.label == label)
+
+
+def test_app_opens_on_the_story(app):
+    assert "as of 2025-06-20, 1 step from Russia, Iran, North Korea" in summary(app)
+    assert count(app) > 20
+    assert app.get("iframe"), "the graph is embedded with st.iframe"
+    table = app.dataframe[0].value
+    assert len(table) == count(app)
+    assert "rus-prk" not in " ".join(table.columns)  # the table speaks plain words, not ids
+    assert "Russia–North Korea strategic partnership treaty" in set(table["title"])
+
+
+def test_app_tie_type_filter_changes_the_count(app):
+    before = count(app)
+    widget(app.multiselect, "Tie types").set_value(["treaty"]).run()
+    assert not app.exception
+    assert 0 < count(app) < before
+    assert set(app.dataframe[0].value["type"].str.split(" ").str[0]) == {"Treaty"}
+
+
+def test_app_status_filter_hides_contested_claims(app):
+    widget(app.multiselect, "Status of the claim").set_value(["confirmed"]).run()
+    assert set(app.dataframe[0].value["status"]) == {"Confirmed"}
+
+
+def test_app_focus_on_another_country(app):
+    widget(app.multiselect, "Focus on countries").set_value(["UKR"]).run()
+    assert not app.exception
+    assert "1 step from Ukraine" in summary(app)
+    table = app.dataframe[0].value
+    assert ((table["from"] == "Ukraine") | (table["to"] == "Ukraine")).all()
+
+
+def test_app_without_focus_shows_more_and_depth_is_disabled(app):
+    focused = count(app)
+    widget(app.multiselect, "Focus on countries").set_value([]).run()
+    assert count(app) > focused
+    assert widget(app.slider, "Steps from the focus").disabled
+
+
+def test_app_earlier_date_shows_the_ties_of_that_time(app):
+    widget(app.multiselect, "Focus on countries").set_value([]).run()
+    app.date_input[0].set_value("2010-06-01").run()
+    assert not app.exception
+    assert "as of 2010-06-01" in summary(app)
+    assert "Russia–North Korea strategic partnership treaty" not in set(app.dataframe[0].value["title"])
+
+
+def test_app_with_broken_data_lists_the_problems_without_a_traceback(monkeypatch):
+    monkeypatch.setenv("TIES_DATA_DIR", str(ROOT / "tests/data/broken/unknown_actor"))
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception
+    assert "data files have problems" in at.error[0].value
+    assert "relations.csv:3: target: got 'ZZZ'" in at.code[0].value

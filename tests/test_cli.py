@@ -1,0 +1,74 @@
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from graph.cli import main
+
+BROKEN = Path(__file__).parent / "data" / "broken"
+
+
+def test_main_validate_accepts_the_shipped_data(capsys):
+    assert main(["validate"]) == 0
+    assert capsys.readouterr().out.startswith("OK: ")
+
+
+def run(argv):
+    """main's exit code, also when argparse exits on a usage error."""
+    try:
+        return main(argv)
+    except SystemExit as exc:
+        return exc.code
+
+
+@pytest.mark.parametrize("defect", sorted(p.name for p in BROKEN.iterdir()))
+def test_main_validate_rejects_each_broken_folder(defect, capsys):
+    assert run(["validate", str(BROKEN / defect)]) == 1
+    err = capsys.readouterr().err
+    assert "problem(s) found" in err
+    assert re.search(r"^  (actors|relations|memberships)\.csv(:\d+)?: ", err, re.M)
+
+
+def test_python_m_graph_validate_exits_non_zero_without_a_traceback():
+    done = subprocess.run(
+        [sys.executable, "-m", "graph", "validate", str(BROKEN / "unknown_actor")], capture_output=True, text=True
+    )
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert "relations.csv:3: target: got 'ZZZ'" in done.stderr
+
+
+@pytest.mark.parametrize("fmt", ["html", "csv", "graphml", "gexf", "json"])
+def test_main_export_writes_each_format(tmp_path, fmt, tiny_dir):
+    out = tmp_path / f"view.{fmt}"
+    code = main(["export", "--format", fmt, "--out", str(out), "--data", str(tiny_dir), "--as-of", "2023"])
+    assert code == 0 and out.stat().st_size > 0
+
+
+def test_main_export_filters_like_the_app(tmp_path, tiny_dir, capsys):
+    out = tmp_path / "view.csv"
+    args = ["export", "--format", "csv", "--out", str(out), "--data", str(tiny_dir)]
+    assert main([*args, "--focus", "CCC", "--types", "arms_supply,conflict", "--status", "confirmed"]) == 0
+    assert capsys.readouterr().out.startswith("Wrote 2 actors and 1 ties")
+
+
+@pytest.mark.parametrize(
+    ("extra", "code", "message"),
+    [
+        (["--as-of", "2021-02-30"], 2, "not a real date"),
+        (["--types", "friendship"], 2, "unknown friendship"),
+        (["--focus", "XYZ"], 1, "no actor with the id 'XYZ'"),
+        (["--data", "/nonexistent"], 1, "not a folder"),
+    ],
+)
+def test_main_export_explains_user_errors(tmp_path, capsys, extra, code, message):
+    assert run(["export", "--format", "csv", "--out", str(tmp_path / "x.csv"), *extra]) == code
+    assert message in capsys.readouterr().err
+
+
+def test_main_export_to_an_unwritable_place(tmp_path, capsys, tiny_dir):
+    target = tmp_path / "missing-folder" / "x.csv"
+    assert main(["export", "--format", "csv", "--out", str(target), "--data", str(tiny_dir)]) == 1
+    assert "Cannot write" in capsys.readouterr().err

@@ -1,0 +1,54 @@
+import csv
+import io
+import json
+
+import networkx as nx
+import pytest
+
+from graph import force_layout
+from graph.export import FORMATS, export, spreadsheet_safe
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [("=1+1", "'=1+1"), ("+33", "'+33"), ("-2", "'-2"), ("@SUM(A1)", "'@SUM(A1)"), ("Iran", "Iran"), ("", "")],
+)
+def test_spreadsheet_safe(cell, expected):
+    assert spreadsheet_safe(cell) == expected
+
+
+def test_export_csv_lists_visible_ties_with_sources(tiny):
+    rows = list(csv.DictReader(io.StringIO(export(tiny, "csv").decode())))
+    assert [r["id"] for r in rows] == sorted(k for _, _, k in tiny.edges(keys=True))
+    assert all(r["source_url"].startswith("https://") for r in rows)
+
+
+def test_export_csv_neutralises_formulas(tiny):
+    H = tiny.copy()
+    H.edges["AAA", "BBB", "ab-treaty-2001"]["title"] = '=HYPERLINK("http://evil")'
+    rows = list(csv.DictReader(io.StringIO(export(H, "csv").decode())))
+    assert next(r for r in rows if r["id"] == "ab-treaty-2001")["title"].startswith("'=")
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_export_for_gephi_reads_back(tiny, fmt, tmp_path):
+    path = tmp_path / f"view.{fmt}"
+    path.write_bytes(export(tiny, fmt))
+    back = (nx.read_graphml if fmt == "graphml" else nx.read_gexf)(path)
+    assert back.number_of_edges() == tiny.number_of_edges()
+    assert back.nodes["AAA"]["name"] == "Avalon"
+
+
+def test_export_json_is_node_link_data(tiny):
+    data = json.loads(export(tiny, "json"))
+    assert len(data["nodes"]) == len(tiny) and len(data["edges"]) == tiny.number_of_edges()
+
+
+def test_export_html_is_the_rendered_page(tiny):
+    assert b"vis.Network" in export(tiny, "html", positions=force_layout(tiny))
+
+
+def test_export_rejects_an_unknown_format(tiny):
+    with pytest.raises(ValueError, match="expected one of"):
+        export(tiny, "pdf")
+    assert "pdf" not in FORMATS

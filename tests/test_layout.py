@@ -1,0 +1,25 @@
+import math
+
+from graph import filter_graph, force_layout
+
+
+def test_force_layout_places_every_node_the_same_way_each_time(tiny):
+    first, second = force_layout(tiny), force_layout(tiny)
+    assert first == second
+    assert set(first) == set(tiny)
+    assert all(math.isfinite(c) for xy in first.values() for c in xy)
+
+
+def test_force_layout_depends_on_the_seed(tiny):
+    assert force_layout(tiny, seed=1) != force_layout(tiny, seed=2)
+
+
+def test_force_layout_keeps_tied_actors_apart_and_lonely_ones_outside(tiny):
+    pos = force_layout(tiny)
+    assert len({xy for xy in pos.values()}) == len(pos)
+    centre_reach = max(math.dist(pos[n], (0, 0)) for n in ("AAA", "BBB", "CCC"))
+    assert math.dist(pos["ALL"], (0, 0)) > centre_reach  # the Alliance has no tie
+
+
+def test_force_layout_of_an_empty_graph_is_empty(tiny):
+    assert force_layout(filter_graph(tiny, types=[])) == {}

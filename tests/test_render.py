@@ -1,0 +1,82 @@
+import json
+import re
+
+import pytest
+
+import graph
+from graph import filter_graph, force_layout, render_html
+from graph.render import to_network
+
+
+def data_of(html):
+    """The JSON the page hands to vis-network."""
+    match = re.search(r"var data = (\{.*?\});\n", html)
+    return json.loads(match.group(1))
+
+
+@pytest.fixture(scope="module")
+def page(tiny):
+    return render_html(tiny, force_layout(tiny), caption="All dates")
+
+
+def test_render_html_needs_no_network(page):
+    assert not re.search(r"<(script|link|img|iframe)[^>]+(src|href)\s*=", page)
+    assert "cdn" not in page.lower().replace("vis-network", "")
+    assert "default-src 'none'" in page  # the page itself forbids outside requests
+
+
+def test_render_html_uses_actor_ids_and_fixed_positions(tiny, page):
+    data = data_of(page)
+    assert sorted(n["id"] for n in data["nodes"]) == sorted(tiny)
+    assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in data["nodes"])
+    assert data["options"]["physics"]["enabled"] is False
+    assert len(data["edges"]) == tiny.number_of_edges()
+
+
+def test_render_html_draws_each_type_its_own_way(page):
+    edges = {e["id"]: e for e in data_of(page)["edges"]}
+    assert edges["ca-sanctions-2021"]["arrows"]["to"]["enabled"] is True
+    assert edges["bc-conflict-2020"]["arrows"]["to"]["enabled"] is False
+    one_of_each = ("ab-treaty-2001", "ab-arms-2010", "ca-sanctions-2021", "bc-conflict-2020")
+    assert len({str(edges[k]["dashes"]) for k in one_of_each}) == 4
+    assert len({edges[k]["color"]["highlight"] for k in one_of_each}) == 4
+    assert edges["cb-arms-2022"]["label"] == "disputed" and edges["ab-treaty-2001"]["label"] == ""
+
+
+def test_render_html_bends_parallel_ties_apart(page):
+    edges = {e["id"]: e for e in data_of(page)["edges"]}
+    pair = [edges["ab-arms-2010"]["smooth"], edges["ab-treaty-2001"]["smooth"]]
+    assert all(s and s["enabled"] for s in pair)
+    assert {s["type"] for s in pair} == {"curvedCW", "curvedCCW"}
+    assert edges["ca-sanctions-2021"]["smooth"] is False  # a lone tie stays straight
+
+
+def test_render_html_tooltips_carry_dates_status_claims_and_source(page):
+    tip = {e["id"]: e for e in data_of(page)["edges"]}["cb-arms-2022"]["tip"]
+    assert tip["title"] == "Carpanian drones to Borduria"
+    assert "Carpania → Borduria" in tip["lines"]
+    assert "Arms supply (drones), since 2022-09" in tip["lines"]
+    assert "Claimed by: Avalon" in tip["lines"] and "Denied by: Carpania" in tip["lines"]
+    assert tip["url"] == "https://example.org/cb-drones"
+
+
+def test_render_html_escapes_every_csv_text():
+    G = graph.build(graph.load("tests/data/hostile"))
+    page = render_html(G, force_layout(G), caption="<b>caption</b>")
+    script = page.split("<script>", 2)[2]
+    assert "<script>window" not in page and "<img" not in page and "<svg onload" not in page
+    assert "</script><script>window" not in page
+    assert "&lt;b&gt;caption&lt;/b&gt;" in page
+    assert "innerHTML" not in script
+    assert data_of(page)["nodes"][0]["label"] == '<script>window.__pwned="script"</script>'
+
+
+def test_to_network_does_not_change_the_graph(tiny):
+    before = [(u, v, k, dict(d)) for u, v, k, d in tiny.edges(keys=True, data=True)]
+    to_network(tiny, force_layout(tiny))
+    assert [(u, v, k, dict(d)) for u, v, k, d in tiny.edges(keys=True, data=True)] == before
+
+
+def test_render_html_of_an_empty_view_says_so(tiny):
+    page = render_html(filter_graph(tiny, types=[]), {})
+    assert "No ties match these filters." in page
