@@ -49,7 +49,10 @@ def test_filter_graph_drops_states_that_did_not_exist(tiny):
             {"focus": "CCC", "depth": 2},
             ["ab-arms-2010", "ab-treaty-2001", "bc-conflict-2020", "ca-sanctions-2021", "cb-arms-2022", "ea-arms-2023"],
         ),
-        ({"focus": ["DDD", "CCC"], "depth": 1}, ["bc-conflict-2020", "ca-sanctions-2021", "cb-arms-2022", "de-treaty-1970"]),
+        (
+            {"focus": ["DDD", "CCC"], "depth": 1},
+            ["bc-conflict-2020", "ca-sanctions-2021", "cb-arms-2022", "de-treaty-1970"],
+        ),
     ],
 )
 def test_filter_graph_by_type_status_and_focus(tiny, kwargs, expected):

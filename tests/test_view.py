@@ -17,7 +17,7 @@ def test_make_view_summarises_and_tabulates_what_it_draws(tiny):
     disputed = view.table.iloc[2]
     assert (disputed["status"], disputed["claims"]) == ("Disputed", "claimed by Avalon / denied by Carpania")
     assert disputed["dates"] == "since 2022-09"
-    assert 'data-drawn' in view.html
+    assert "data-drawn" in view.html
 
 
 def test_make_view_table_has_a_source_for_every_row(world):

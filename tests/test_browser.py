@@ -1,0 +1,147 @@
+"""What only a browser shows: the drawn network, hover and click, no outside requests."""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+from browser import CHROMIUM_ARGS, chromium_path, guard, running_app
+from playwright.sync_api import sync_playwright
+
+import graph
+from graph import force_layout, render_html
+
+pytestmark = pytest.mark.browser
+HOSTILE = Path(__file__).parent / "data" / "hostile"
+PWNED = "() => window.__pwned === undefined && (!window.parent || window.parent.__pwned === undefined)"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1600, "height": 1000})
+    page = context.new_page()
+    page.outside = guard(page)
+    page.dialogs = []
+    page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))
+    yield page
+    context.close()
+
+
+def graph_frame(page, timeout=30_000):
+    """The frame that holds the drawn network, once vis-network has drawn it."""
+    deadline = time.monotonic() + timeout / 1000
+    while time.monotonic() < deadline:
+        for frame in page.frames:
+            try:
+                if frame.evaluate("() => document.body && document.body.hasAttribute('data-drawn')"):
+                    return frame
+            except Exception:  # a frame may go away while Streamlit reruns
+                pass
+        page.wait_for_timeout(50)
+    raise AssertionError("the network was never drawn")
+
+
+def point_of(frame, kind, item_id):
+    """Where a node or the middle of a tie is on the page, in CSS pixels."""
+    xy = frame.evaluate(
+        """([kind, id]) => {
+            const net = window.network;
+            const p = kind === 'node' ? net.getPosition(id) : net.body.edges[id].edgeType.getPoint(0.5);
+            const dom = net.canvasToDOM(p);
+            const box = document.getElementById('net').getBoundingClientRect();
+            return [dom.x + box.left, dom.y + box.top];
+        }""",
+        [kind, item_id],
+    )
+    box = frame.frame_element().bounding_box() if frame.parent_frame else {"x": 0, "y": 0}
+    return xy[0] + box["x"], xy[1] + box["y"]
+
+
+def hover_and_open_everything(page, frame):
+    """Hover every node and tie, click each to open its details; return the texts seen."""
+    seen = []
+    for kind in ("node", "edge"):
+        ids = frame.evaluate(f"() => window.tieNetwork.{kind}s.getIds()")
+        for item in ids:
+            x, y = point_of(frame, kind, item)
+            page.mouse.move(x, y)
+            page.mouse.click(x, y)
+            frame.wait_for_selector("#details:not([hidden])", timeout=5_000)
+            seen.append(frame.inner_text("#details"))
+            assert page.evaluate(PWNED) and frame.evaluate(PWNED), f"payload ran after {kind} {item}"
+    return seen
+
+
+def test_app_draws_the_story_and_asks_nothing_from_outside(page):
+    with running_app() as url:
+        timings = []
+        for _ in range(3):  # the first visitor after a start pays for loading and layout
+            started = time.monotonic()
+            page.goto(url)
+            frame = graph_frame(page)
+            timings.append(time.monotonic() - started)
+        actors = int(re.search(r"ties between (\d+) actors", page.inner_text("body")).group(1))
+        assert int(frame.get_attribute("body", "data-drawn")) == actors
+        ids = set(frame.evaluate("() => window.tieNetwork.nodes.getIds()"))
+        assert {"RUS", "IRN", "PRK", "UKR", "ISR", "USA"} <= ids
+        assert frame.evaluate("() => window.network.physics.options.enabled") is False
+        print(
+            "\nbrowser: page load to drawn network in the app, first and later visits (s):",
+            [round(t, 2) for t in timings],
+        )
+    assert page.outside == []
+
+
+def test_app_picture_holds_still(page):
+    with running_app() as url:
+        page.goto(url)
+        frame = graph_frame(page)
+        first = frame.evaluate("() => window.network.getPositions()")
+        page.wait_for_timeout(700)
+        assert frame.evaluate("() => window.network.getPositions()") == first
+
+
+def test_app_with_hostile_data_runs_no_payload(page):
+    with running_app(HOSTILE) as url:
+        page.goto(url)
+        frame = graph_frame(page)
+        texts = hover_and_open_everything(page, frame)
+        assert any('<script>window.__pwned="script"</script>' in t for t in texts), "payloads shown as text"
+        links = frame.eval_on_selector_all("#details a", "els => els.map(a => [a.href, a.rel, a.target])")
+        assert all(
+            href.startswith("https://") and rel == "noopener noreferrer" and t == "_blank" for href, rel, t in links
+        )
+        page.wait_for_timeout(300)
+        assert page.evaluate(PWNED) and frame.evaluate(PWNED)
+    assert page.dialogs == []
+    assert page.outside == []
+
+
+def test_exported_page_works_offline_and_escapes_text(page, tmp_path):
+    G = graph.build(graph.load(HOSTILE))
+    path = tmp_path / "hostile.html"
+    path.write_text(render_html(G, force_layout(G), caption="<img src=x onerror=window.__pwned=1>"), encoding="utf-8")
+    started = time.monotonic()
+    page.goto(path.as_uri())
+    frame = graph_frame(page)
+    print(f"\nbrowser: exported page load to drawn network: {time.monotonic() - started:.2f} s")
+    assert int(frame.get_attribute("body", "data-drawn")) == G.number_of_nodes()
+    hover_and_open_everything(page, frame)
+    page.mouse.move(5, 5)
+    tooltip = frame.locator("div.vis-tooltip")
+    x, y = point_of(frame, "node", "AAA")
+    page.mouse.move(x, y)
+    tooltip.wait_for(state="visible", timeout=5_000)
+    assert '<script>window.__pwned="script"</script>' in tooltip.inner_text()
+    assert page.evaluate(PWNED)
+    assert page.dialogs == [] and page.outside == []
