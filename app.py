@@ -68,12 +68,19 @@ with st.sidebar:
         placeholder="Type a name, such as Iran or DPRK",
         help="Show only the ties around these countries. Clear it to see every tie.",
     )
+    among = st.radio(
+        "Which ties",
+        [True, False],
+        index=0 if STORY_START.among else 1,
+        format_func=lambda a: "Only among these countries" if a else "All their ties",
+        disabled=not focus,
+    )
     depth = st.slider(
         "Steps from the focus",
         1,
         3,
         STORY_START.depth,
-        disabled=not focus,
+        disabled=not focus or among,
         help="1: their own ties. 2: also the ties of their partners.",
     )
     st.caption(f"Data current to {cutoff:%d %B %Y}. Every tie links to its source.")
@@ -81,11 +88,13 @@ with st.sidebar:
 st.title("Ties between states")
 st.caption(
     "Treaties, sanctions, arms supplies and conflicts, each dated and sourced. "
-    "The first view shows Russia, Iran and North Korea in June 2025: change the date, "
-    "the types or the focus to explore. Hover or click a line for details."
+    "The first view shows Russia, Iran, North Korea and the states most concerned in June 2025: "
+    "change the date, the types or the focus to explore. Hover or click a line for details."
 )
 
-state = ViewState(as_of=as_of, types=tuple(types), statuses=tuple(statuses), focus=tuple(focus), depth=depth)
+state = ViewState(
+    as_of=as_of, types=tuple(types), statuses=tuple(statuses), focus=tuple(focus), depth=depth, among=among
+)
 current = view(DATA_DIR, state)
 st.markdown(f"**{current.summary}**")
 st.iframe(current.html, height=700)

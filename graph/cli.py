@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import csv
+import io
 import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -15,6 +17,7 @@ from .export import FORMATS, export
 from .filter import filter_graph
 from .layout import force_layout
 from .load import DEFAULT_DATA_DIR, load
+from .schema import RELATIONS
 
 
 def _csv_list(allowed: Mapping[str, object]) -> Callable[[str], list[str]]:
@@ -57,7 +60,65 @@ def _parser() -> argparse.ArgumentParser:
         help="actor id(s), such as IRN or RUS,IRN,PRK",
     )
     exp.add_argument("--depth", type=int, default=1)
+    imp = sub.add_parser("import", help="turn a research dataset export into ties (see data/README.md)")
+    imp.add_argument("dataset", choices=("sipri", "ucdp", "atop"))
+    imp.add_argument("export", type=Path, nargs="+", help="the file(s) downloaded from the dataset's site")
+    imp.add_argument("--data", type=Path, default=DEFAULT_DATA_DIR, help="folder whose actors.csv names the actors")
+    imp.add_argument("--since", type=int, help="first year to use (sipri: 1950, ucdp: 1946, atop: 1945)")
+    imp.add_argument("--until", type=int, default=9999, help="last year to use (sipri only)")
+    imp.add_argument("--min-tiv", type=float, default=500.0, help="sipri: smallest total TIV that makes a tie")
+    target = imp.add_mutually_exclusive_group()
+    target.add_argument("--out", type=Path, help="write the rows to this CSV file (default: print them)")
+    target.add_argument("--into", action="store_true", help="merge the rows into the --data folder's relations.csv")
+
+    stats = sub.add_parser("stats", help="counts of actors, ties, statuses, sources and dates")
+    stats.add_argument("--data", type=Path, default=DEFAULT_DATA_DIR)
     return parser
+
+
+def _import(args: argparse.Namespace) -> int:
+    from .imports import Resolver, atop, sipri, ucdp
+    from .imports.merge import merge
+
+    resolver = Resolver(load(args.data).actors)
+    missing = [str(p) for p in args.export if not p.is_file()]
+    if missing:
+        raise UsageError(f"There is no file {', '.join(missing)}.")
+    if args.dataset != "sipri" and len(args.export) > 1:
+        raise UsageError(f"{args.dataset} takes one export file.")
+    module = {"sipri": sipri, "ucdp": ucdp, "atop": atop}[args.dataset]
+    options = {"since": args.since} if args.since else {}
+    if args.dataset == "sipri":
+        options.update(until=args.until, min_tiv=args.min_tiv)
+    try:
+        rows, unknown = module.derive(args.export if args.dataset == "sipri" else args.export[0], resolver, **options)
+    except KeyError as exc:
+        names = ", ".join(map(str, args.export))
+        raise UsageError(f"{names} does not look like a {args.dataset} export (no column {exc}).") from None
+    print(
+        f"{len(rows)} ties derived; {len(unknown)} names or codes are not actors here and were skipped.",
+        file=sys.stderr,
+    )
+    if args.into:
+        added, left_out = merge(args.data, args.dataset, rows)
+        print(f"Merged {len(added)} ties into {args.data}; {len(left_out)} left to curated rows.", file=sys.stderr)
+        return 0
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(RELATIONS.columns), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    if args.out:
+        args.out.write_text(out.getvalue(), encoding="utf-8")
+    else:
+        sys.stdout.write(out.getvalue())
+    return 0
+
+
+def _stats(args: argparse.Namespace) -> int:
+    from .stats import stats_text
+
+    print(stats_text(load(args.data)))
+    return 0
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -83,7 +144,8 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit code (0 ok, 1 bad data or request, 2 bad usage)."""
     args = _parser().parse_args(argv)
     try:
-        return {"validate": _validate, "export": _export}[args.command](args)
+        commands = {"validate": _validate, "export": _export, "import": _import, "stats": _stats}
+        return commands[args.command](args)
     except DataError as exc:
         print(f"{len(exc.problems)} problem(s) found:", file=sys.stderr)
         for problem in exc.problems:

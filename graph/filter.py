@@ -22,6 +22,7 @@ def filter_graph(
     statuses: Iterable[str] | None = None,
     focus: str | Iterable[str] | None = None,
     depth: int = 1,
+    among: bool = False,
     keep_isolates: bool = False,
 ) -> nx.MultiDiGraph:
     """Return the ties in force on `as_of`, of the given types and statuses.
@@ -29,6 +30,7 @@ def filter_graph(
     With `focus` (one actor id or several), keep the ties that lead out from it: a tie
     stays when one of its ends is fewer than `depth` steps from the focus (direction
     ignored). So depth 1 shows the focus's own ties, depth 2 adds its partners' ties.
+    With `among`, keep only the ties between actors of the focus (depth is not used).
     Actors left with no tie are dropped unless `keep_isolates` (the focus always stays).
     """
     types = set(vocab.TIE_TYPES if types is None else types)
@@ -59,12 +61,17 @@ def filter_graph(
         gone = [G.nodes[f]["name"] for f in centre if f not in H]
         if gone:
             raise UsageError(f"{', '.join(gone)} did not exist on {as_of}.")
-        steps = nx.multi_source_dijkstra_path_length(
-            H.to_undirected(as_view=True), centre, cutoff=depth, weight=lambda u, v, d: 1
-        )
-        H.remove_edges_from(
-            [(u, v, k) for u, v, k in H.edges(keys=True) if min(steps.get(u, depth), steps.get(v, depth)) >= depth]
-        )
+        if among:
+            inside = set(centre)
+            H.remove_edges_from([(u, v, k) for u, v, k in H.edges(keys=True) if u not in inside or v not in inside])
+            steps = dict.fromkeys(centre, 0)
+        else:
+            steps = nx.multi_source_dijkstra_path_length(
+                H.to_undirected(as_view=True), centre, cutoff=depth, weight=lambda u, v, d: 1
+            )
+            H.remove_edges_from(
+                [(u, v, k) for u, v, k in H.edges(keys=True) if min(steps.get(u, depth), steps.get(v, depth)) >= depth]
+            )
         H.remove_nodes_from([n for n in list(H) if n not in steps])
     if not keep_isolates:
         H.remove_nodes_from([n for n in list(H) if H.degree(n) == 0 and n not in centre])

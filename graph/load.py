@@ -11,6 +11,7 @@ record starts even when a quoted field spans lines; pandas holds the result.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
 from collections.abc import Iterable, Mapping
@@ -25,6 +26,7 @@ from .schema import ACTORS, MEMBERSHIPS, RELATIONS, Table
 
 STATE_ID = re.compile(r"^[A-Z]{3}$")
 ORG_ID = re.compile(r"^[A-Z][A-Z0-9]{1,9}$")
+CODES = re.compile(r"^\d{1,4}(\|\d{1,4})*$")
 TIE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")
 URL = re.compile(r"^https?://[^\s<>\"']+$", re.IGNORECASE)
 MAX_TEXT = 2000
@@ -81,8 +83,9 @@ def load_bytes(sources: Mapping[str, bytes | None]) -> Dataset:
     # clear problem beats a line for every tie.
     kinds = {a["id"]: a["kind"] for _, a in actors} if actors or sources.get(ACTORS.file) is None else None
     _check_actors(actors, problems)
-    _check_relations(rows[RELATIONS.file], kinds, problems)
-    _check_memberships(rows[MEMBERSHIPS.file], kinds, problems)
+    lives = _lifetimes(actors)
+    _check_relations(rows[RELATIONS.file], kinds, lives, problems)
+    _check_memberships(rows[MEMBERSHIPS.file], kinds, lives, problems)
     if problems:
         raise DataError(problems)
     return Dataset(*(_frame(t, rows[t.file]) for t in (ACTORS, RELATIONS, MEMBERSHIPS)))
@@ -251,11 +254,46 @@ def _check_actors(rows: list[tuple[int, Row]], problems: list[Problem]) -> None:
         c.number("lat", -90, 90)
         c.number("lon", -180, 180)
         c.date_range("start", "end")
+        c.pattern("cow", CODES, "Correlates of War code(s), digits separated by |")
+        c.pattern("gw", CODES, "Gleditsch–Ward code(s), digits separated by |")
         if c.row["id"]:
             c.unique("id", seen)
 
 
-def _check_relations(rows: list[tuple[int, Row]], kinds: Mapping[str, str] | None, problems: list[Problem]) -> None:
+def _lifetimes(rows: list[tuple[int, Row]]) -> dict[str, tuple[str, str]]:
+    return {r["id"]: (r["start"], r["end"]) for _, r in rows if r["start"] or r["end"]}
+
+
+def _period(start: str, end: str) -> tuple[dt.date, dt.date] | None:
+    try:
+        return (
+            dates.parse_period(start)[0] if start else dt.date.min,
+            dates.parse_period(end)[1] if end else dt.date.max,
+        )
+    except ValueError:
+        return None
+
+
+def _check_lifetime(c: _Checker, columns: tuple[str, ...], span: tuple[str, str], lives: Mapping) -> None:
+    """A tie or membership must overlap the lifetime of each actor it names."""
+    period = _period(*(c.row[x] for x in span))
+    for column in columns:
+        actor = c.row[column]
+        if period is None or actor not in lives:
+            continue
+        life = _period(*lives[actor])
+        if life and (period[1] < life[0] or period[0] > life[1]):
+            born, gone = lives[actor]
+            c.fail(
+                column,
+                f"got {actor!r}, which existed only {dates.span(born or '…', gone)} "
+                f"(expected an actor that existed {dates.span(c.row[span[0]], c.row[span[1]])})",
+            )
+
+
+def _check_relations(
+    rows: list[tuple[int, Row]], kinds: Mapping[str, str] | None, lives: Mapping, problems: list[Problem]
+) -> None:
     seen: dict[str, int] = {}
     for c in _each(RELATIONS, rows, problems):
         row = c.row
@@ -279,9 +317,12 @@ def _check_relations(rows: list[tuple[int, Row]], kinds: Mapping[str, str] | Non
         if row["status"] == "disputed" and not row["denied_by"]:
             c.fail("denied_by", "is empty (expected who denies the claim, since status is disputed)")
         c.pattern("source_url", URL, "an http:// or https:// address")
+        _check_lifetime(c, ("source", "target"), ("start", "end"), lives)
 
 
-def _check_memberships(rows: list[tuple[int, Row]], kinds: Mapping[str, str] | None, problems: list[Problem]) -> None:
+def _check_memberships(
+    rows: list[tuple[int, Row]], kinds: Mapping[str, str] | None, lives: Mapping, problems: list[Problem]
+) -> None:
     seen: dict[str, int] = {}
     for c in _each(MEMBERSHIPS, rows, problems):
         c.required("member", "organization", "joined", "source_url")
@@ -289,6 +330,7 @@ def _check_memberships(rows: list[tuple[int, Row]], kinds: Mapping[str, str] | N
         c.actor("organization", kinds, kind="organization")
         c.date_range("joined", "left")
         c.pattern("source_url", URL, "an http:// or https:// address")
+        _check_lifetime(c, ("member", "organization"), ("joined", "left"), lives)
         key = f"{c.row['member']} in {c.row['organization']} from {c.row['joined']}"
         if key in seen:
             c.fail("member", f"repeats line {seen[key]} ({key})")

@@ -21,7 +21,7 @@ class Table:
 ACTORS = Table(
     "actors.csv",
     ("id", "name", "kind", "region", "lat", "lon"),
-    ("subregion", "aliases", "start", "end"),
+    ("subregion", "aliases", "start", "end", "cow", "gw"),
 )
 RELATIONS = Table(
     "relations.csv",

@@ -24,11 +24,17 @@ class ViewState:
     statuses: tuple[str, ...] = tuple(vocab.STATUSES)
     focus: tuple[str, ...] = ()
     depth: int = 1
+    among: bool = False
 
 
 # The first view a student sees: the web this project started from, in the week of
-# June 2025 when the Israel–Iran war was on and the 2024–25 treaties were signed.
-STORY_START = ViewState(as_of=dt.date(2025, 6, 20), focus=("RUS", "IRN", "PRK"), depth=1)
+# June 2025 when the Israel–Iran war was on and the 2024–25 treaties were signed: the
+# ties among Russia, Iran, North Korea and the states and blocs most concerned.
+STORY_START = ViewState(
+    as_of=dt.date(2025, 6, 20),
+    focus=("RUS", "IRN", "PRK", "UKR", "BLR", "CHN", "USA", "GBR", "FRA", "DEU", "EU", "UN", "ISR", "SAU", "ARE"),
+    among=True,
+)
 
 
 @dataclass(frozen=True)
@@ -106,12 +112,21 @@ def _table(G: nx.MultiDiGraph) -> pd.DataFrame:
 def make_view(G: nx.MultiDiGraph, positions: Positions, state: ViewState, *, height: str = "100vh") -> View:
     """Filter `G` as `state` asks and draw it at the shared `positions`."""
     H = filter_graph(
-        G, as_of=state.as_of, types=state.types, statuses=state.statuses, focus=state.focus, depth=state.depth
+        G,
+        as_of=state.as_of,
+        types=state.types,
+        statuses=state.statuses,
+        focus=state.focus,
+        depth=state.depth,
+        among=state.among,
     )
     when = f"as of {state.as_of.isoformat()}" if state.as_of else "at any date"
     names = ", ".join(G.nodes[f]["name"] for f in state.focus)
     steps = "1 step" if state.depth == 1 else f"{state.depth} steps"
-    around = f", {steps} from {names}" if state.focus else ""
+    if state.among and state.focus:
+        around = f", among {names}"
+    else:
+        around = f", {steps} from {names}" if state.focus else ""
     summary = f"{H.number_of_edges()} ties between {H.number_of_nodes()} actors {when}{around}."
     caption = f"{when.capitalize()}{around}"
     return View(render_html(H, positions, caption=caption, height=height), _table(H), summary, H)

@@ -42,6 +42,8 @@ TIE_TYPES: dict[str, TieType] = {
                 "security_cooperation",
                 "defense_cooperation",
                 "mutual_support",
+                "neutrality",
+                "consultation",
             ),
             "solid line",
         ),
@@ -93,7 +95,7 @@ TIE_TYPES: dict[str, TieType] = {
             (14, 4, 3, 4),
             4,
             "is in conflict with",
-            ("war", "invasion", "strikes", "border_clash", "occupation"),
+            ("war", "armed_conflict", "invasion", "strikes", "border_clash", "occupation"),
             "dash-dot line",
         ),
     )

@@ -31,7 +31,7 @@ def widget(elements, label):
 
 
 def test_app_opens_on_the_story(app):
-    assert "as of 2025-06-20, 1 step from Russia, Iran, North Korea" in summary(app)
+    assert "as of 2025-06-20, among Russia, Iran, North Korea" in summary(app)
     assert count(app) > 20
     assert app.get("iframe"), "the graph is embedded with st.iframe"
     table = app.dataframe[0].value
@@ -55,10 +55,19 @@ def test_app_status_filter_hides_contested_claims(app):
 
 def test_app_focus_on_another_country(app):
     widget(app.multiselect, "Focus on countries").set_value(["UKR"]).run()
+    app.radio[0].set_value(False).run()
     assert not app.exception
     assert "1 step from Ukraine" in summary(app)
     table = app.dataframe[0].value
     assert ((table["from"] == "Ukraine") | (table["to"] == "Ukraine")).all()
+
+
+def test_app_all_ties_of_the_focus_shows_more_than_those_among_it(app):
+    among = count(app)
+    app.radio[0].set_value(False).run()
+    assert "1 step from Russia" in summary(app)
+    assert count(app) > among
+    assert not widget(app.slider, "Steps from the focus").disabled
 
 
 def test_app_without_focus_shows_more_and_depth_is_disabled(app):

@@ -31,6 +31,7 @@ def test_story_start_shows_the_story(world):
     ties = {k for _, _, k in view.graph.edges(keys=True)}
     assert {"rus-prk-treaty-2024", "rus-irn-treaty-2025", "irn-rus-missiles-2024", "isr-irn-strikes-2025-06"} <= ties
     assert {"RUS", "IRN", "PRK", "UKR", "USA", "ISR"} <= set(view.graph)
+    assert set(view.graph) <= set(STORY_START.focus)
 
 
 def test_actor_label_and_order_help_search(tiny):

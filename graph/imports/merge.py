@@ -1,0 +1,60 @@
+"""Put derived rows into a data folder without losing or contradicting curated ones."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from ..dates import parse_period
+from ..load import load_bytes
+from ..schema import RELATIONS
+
+# How each importer marks the ids it writes, so a new run replaces its old rows.
+PREFIX = {"sipri": "-arms-sipri-", "ucdp": "ucdp-", "atop": "atop-"}
+
+
+def _span(row: dict) -> tuple:
+    first = parse_period(row["start"])[0]
+    last = parse_period(row["end"])[1] if row["end"] else parse_period("9999")[1]
+    return first, last
+
+
+def _pair(row: dict) -> tuple:
+    directed = row["type"] in ("sanctions", "arms_supply")
+    ends = (row["source"], row["target"])
+    return row["type"], ends if directed else tuple(sorted(ends))
+
+
+def merge(data_dir: Path, importer: str, rows: list[dict]) -> tuple[list[dict], list[dict]]:
+    """Replace `importer`'s earlier rows in data_dir/relations.csv with `rows`.
+
+    A derived row is left out when a curated row (one no importer wrote) already
+    covers the same pair and type at an overlapping time: a contested claim must not
+    be shown again as a confirmed fact. The whole folder is validated before anything
+    is written. Returns (rows written, rows left out).
+    """
+    mark = PREFIX[importer]
+    path = data_dir / RELATIONS.file
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        existing = list(csv.DictReader(f))
+    kept = [r for r in existing if mark not in r["id"]]
+    curated: dict[tuple, list[tuple]] = {}
+    for r in kept:
+        if not any(m in r["id"] for m in PREFIX.values()):
+            curated.setdefault(_pair(r), []).append(_span(r))
+    added, left_out = [], []
+    for row in rows:
+        first, last = _span(row)
+        clash = any(a <= last and first <= b for a, b in curated.get(_pair(row), []))
+        (left_out if clash else added).append(row)
+    merged = sorted(kept + added, key=lambda r: r["id"])
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(RELATIONS.columns), lineterminator="\n", extrasaction="ignore")
+    writer.writeheader()
+    writer.writerows({c: r.get(c, "") for c in RELATIONS.columns} for r in merged)
+    sources = {p.name: p.read_bytes() for p in data_dir.glob("*.csv")}
+    sources[RELATIONS.file] = out.getvalue().encode("utf-8")
+    load_bytes(sources)  # raises DataError, and nothing is written, if the result is not valid
+    path.write_text(out.getvalue(), encoding="utf-8")
+    return added, left_out
