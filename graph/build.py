@@ -49,6 +49,7 @@ def build(data: Dataset) -> nx.MultiDiGraph:
         first, last = _days(m["joined"], m["left"])
         memberships.append({**m, "first_day": first, "last_day": last})
     G.graph["memberships"] = memberships
+    G.graph["names"] = dict(zip(data.actors["id"], data.actors["name"], strict=True))
     return G
 
 

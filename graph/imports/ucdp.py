@@ -3,7 +3,7 @@
 Rule: for every conflict episode, every pair of states on opposite sides is a tie —
 the primary parties and the states fighting on a side (`*_2nd`): interstate conflicts
 pair side A with side B; in an internal conflict only a state fighting on the rebels'
-side is paired with the government (and its allies). Extrasystemic (colonial) conflicts
+side is paired with the government (not with its foreign helpers). Extrasystemic (colonial) conflicts
 are left out. `start` is the episode's start date when the pair fought from its first
 year, else the first year the pair appears; `end` is the episode's end date, or the
 last year the pair appears, or empty if the episode is still active in the last year
@@ -30,12 +30,15 @@ def _codes(cell: str) -> list[str]:
 def _sides(row: dict) -> tuple[list[tuple[str, bool]], list[tuple[str, bool]]]:
     """Each side as (G–W code, is_secondary) pairs, or no pairs for a non-state side."""
     kind = str(row["type_of_conflict"]).strip().lower()
-    a = [(c, False) for c in _codes(row["gwno_a"])] + [(c, True) for c in _codes(row["gwno_a_2nd"])]
-    b_states = _codes(row["gwno_b"]) if kind in ("2", "interstate") else []
-    b = [(c, False) for c in b_states] + [(c, True) for c in _codes(row["gwno_b_2nd"])]
     if kind in ("1", "extrasystemic"):
         return [], []
-    return a, b
+    b_2nd = [(c, True) for c in _codes(row["gwno_b_2nd"])]
+    if kind in ("2", "interstate"):
+        a = [(c, False) for c in _codes(row["gwno_a"])] + [(c, True) for c in _codes(row["gwno_a_2nd"])]
+        return a, [(c, False) for c in _codes(row["gwno_b"])] + b_2nd
+    # An internal conflict: the government against the states that fought for the other
+    # side. States on the two sides as helpers did not necessarily fight each other.
+    return [(c, False) for c in _codes(row["gwno_a"])], b_2nd
 
 
 def derive(path, resolver: Resolver, *, since: int = 1946):
