@@ -10,13 +10,19 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from . import vocab
+from .balance import THEORY, balance, describe
+from .blocs import blocs
 from .build import build
 from .dates import parse_as_of
+from .diff import diff
 from .errors import DataError, GraphError, UsageError
 from .export import FORMATS, export
 from .filter import filter_graph
 from .layout import force_layout
 from .load import DEFAULT_DATA_DIR, load
+from .paths import shortest_paths
+from .profile import profile
+from .rank import MEASURES, rank
 from .schema import RELATIONS
 
 
@@ -73,7 +79,124 @@ def _parser() -> argparse.ArgumentParser:
 
     stats = sub.add_parser("stats", help="counts of actors, ties, statuses, sources and dates")
     stats.add_argument("--data", type=Path, default=DEFAULT_DATA_DIR)
+
+    def view_options(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        p.add_argument("--data", type=Path, default=DEFAULT_DATA_DIR)
+        p.add_argument("--as-of", type=_date, help="YYYY, YYYY-MM or YYYY-MM-DD (default: all dates)")
+        p.add_argument("--types", type=_csv_list(vocab.TIE_TYPES), help="comma-separated tie types")
+        p.add_argument("--status", type=_csv_list(vocab.STATUSES), help="comma-separated statuses")
+        return p
+
+    view_options(sub.add_parser("profile", help="one actor's ties, organisations and summary")).add_argument("actor")
+    path = view_options(sub.add_parser("path", help="every shortest chain of ties between two actors"))
+    path.add_argument("source")
+    path.add_argument("target")
+    ranking = view_options(sub.add_parser("rank", help="who matters most, by a measure"))
+    ranking.add_argument("--measure", choices=list(MEASURES), default="ties")
+    ranking.add_argument("--top", type=int, default=10)
+    view_options(sub.add_parser("blocs", help="communities of cooperation (Louvain, fixed seed)"))
+    view_options(sub.add_parser("balance", help="balanced and unbalanced triangles"))
+    change = sub.add_parser("diff", help="ties and memberships begun and ended between two dates")
+    change.add_argument("first", type=_date)
+    change.add_argument("second", type=_date)
+    change.add_argument("--data", type=Path, default=DEFAULT_DATA_DIR)
+    change.add_argument("--types", type=_csv_list(vocab.TIE_TYPES))
+    change.add_argument("--status", type=_csv_list(vocab.STATUSES))
     return parser
+
+
+def _view(args: argparse.Namespace):
+    G = build(load(args.data))
+    return G, filter_graph(G, as_of=args.as_of, types=args.types, statuses=args.status, keep_isolates=True)
+
+
+def _actor(G, text: str) -> str:
+    """An actor id from an id or a name, case-insensitive."""
+    wanted = text.strip().casefold()
+    for n, a in G.nodes(data=True):
+        if wanted in (n.casefold(), a["name"].casefold(), *(x.casefold() for x in a["aliases"])):
+            return n
+    raise UsageError(f"There is no actor called {text!r}. Use an id such as IRN or a name such as Iran.")
+
+
+def _profile(args: argparse.Namespace) -> int:
+    G, H = _view(args)
+    p = profile(H, _actor(G, args.actor))
+    print(p.summary, end="\n\n")
+    for kind, rows in p.groups.items():
+        if rows:
+            print(f"{vocab.TIE_TYPES[kind].label} ({len(rows)}):")
+            for r in rows:
+                print(f"  {p.name} {r['phrase']} — {r['title']} <{r['source_url']}>")
+    if p.organizations:
+        print("Organisations: " + ", ".join(f"{o['organization']} (since {o['joined']})" for o in p.organizations))
+    return 0
+
+
+def _path(args: argparse.Namespace) -> int:
+    G, H = _view(args)
+    a, b = _actor(G, args.source), _actor(G, args.target)
+    found = shortest_paths(H, a, b)
+    if not found:
+        print(f"No chain of ties links {G.nodes[a]['name']} and {G.nodes[b]['name']} in this view.")
+        return 1
+    hops = len(found[0].hops)
+    print(f"{len(found)} shortest chain(s) of {hops} tie(s):")
+    for p in found:
+        print(f"  {p.story(H)}")
+        for hop in p.hops:
+            print(f"      {hop.tie['title']} <{hop.tie['source_url']}>")
+    return 0
+
+
+def _rank(args: argparse.Namespace) -> int:
+    _, H = _view(args)
+    rows = rank(H, args.measure, top=args.top)
+    print(f"{args.measure}: {MEASURES[args.measure]}")
+    for i, r in enumerate(rows, start=1):
+        extra = "  " + ", ".join(f"{t} {r[t]}" for t in vocab.TIE_TYPES if r.get(t)) if args.measure == "ties" else ""
+        print(f"{i:>3}. {r['name']:<28} {r['score']:g}{extra}")
+    return 0
+
+
+def _blocs(args: argparse.Namespace) -> int:
+    _, H = _view(args)
+    for b in blocs(H):
+        org = (
+            f"; closest organisation: {b.closest_organization} (overlap {b.overlap:.0%})"
+            if b.closest_organization
+            else ""
+        )
+        members = ", ".join(H.nodes[n]["name"] for n in b.members[:12]) + (" …" if len(b.members) > 12 else "")
+        print(f"{b.number}. {b.label} — {len(b.members)} members{org}\n   {members}")
+    return 0
+
+
+def _balance(args: argparse.Namespace) -> int:
+    _, H = _view(args)
+    result = balance(H)
+    print(THEORY, end="\n\n")
+    ratio = f"{result.ratio:.0%}" if result.ratio is not None else "n/a"
+    print(f"Triangles: {result.balanced} balanced, {result.unbalanced} unbalanced (balance ratio {ratio}).")
+    for t in result.telling:
+        print(f"  Unbalanced: {describe(H, t)}")
+    return 0
+
+
+def _diff(args: argparse.Namespace) -> int:
+    G = build(load(args.data))
+    d = diff(G, args.first, args.second, types=args.types, statuses=args.status)
+    if d.empty:
+        print(f"Nothing changed between {args.first} and {args.second}.")
+        return 0
+    for label, rows, when in (("Begun", d.begun, "start"), ("Ended", d.ended, "end")):
+        print(f"{label} ({len(rows)}):")
+        for t in rows:
+            print(f"  {t[when]}  {t['title']} <{t['source_url']}>")
+    for label, rows in (("Joined", d.joined), ("Left", d.left)):
+        if rows:
+            print(f"{label} ({len(rows)}): " + ", ".join(f"{m['member']} {m['organization']}" for m in rows))
+    return 0
 
 
 def _import(args: argparse.Namespace) -> int:
@@ -144,7 +267,18 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit code (0 ok, 1 bad data or request, 2 bad usage)."""
     args = _parser().parse_args(argv)
     try:
-        commands = {"validate": _validate, "export": _export, "import": _import, "stats": _stats}
+        commands = {
+            "validate": _validate,
+            "export": _export,
+            "import": _import,
+            "stats": _stats,
+            "profile": _profile,
+            "path": _path,
+            "rank": _rank,
+            "blocs": _blocs,
+            "balance": _balance,
+            "diff": _diff,
+        }
         return commands[args.command](args)
     except DataError as exc:
         print(f"{len(exc.problems)} problem(s) found:", file=sys.stderr)

@@ -41,17 +41,26 @@ def what(tie: dict) -> str:
     return vocab.subtype_label(tie["subtype"]) if tie["subtype"] else tie["type"]
 
 
+def verb(tie: dict, viewpoint: str) -> str:
+    """What the tie makes of `viewpoint` (one of its ends): 'supplies drones to'."""
+    forward, backward = PHRASES[tie["type"]]
+    return (forward if viewpoint == tie["source"] else backward).format(what=what(tie))
+
+
+def when(tie: dict) -> str:
+    """Years and, for a contested claim, its status: '(2024–, disputed)'."""
+    status = "" if tie["status"] == "confirmed" else f", {tie['status']}"
+    return f"({years(tie)}{status})"
+
+
 def phrase(tie: dict, viewpoint: str) -> str:
-    """What the tie says about `viewpoint` (one of its ends), with its years and status.
+    """What the tie says about `viewpoint`, with its years and status.
 
     >>> phrase({"type": "sanctions", "subtype": "", "source": "USA", "target": "IRN",
     ...         "start": "2024-09-10", "end": "", "status": "confirmed"}, "IRN")
     'is sanctioned by (2024–)'
     """
-    forward, backward = PHRASES[tie["type"]]
-    words = (forward if viewpoint == tie["source"] else backward).format(what=what(tie))
-    status = "" if tie["status"] == "confirmed" else f", {tie['status']}"
-    return f"{words} ({years(tie)}{status})"
+    return f"{verb(tie, viewpoint)} {when(tie)}"
 
 
 def name(G: nx.Graph, n: str) -> str:

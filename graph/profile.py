@@ -9,7 +9,7 @@ import networkx as nx
 from . import vocab
 from .build import organizations_of
 from .errors import UsageError
-from .narrate import name, phrase
+from .narrate import name, verb, when
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,7 @@ def profile(H: nx.MultiDiGraph, actor: str) -> Profile:
 def _row(H: nx.MultiDiGraph, actor: str, other: str, tie: dict) -> dict:
     return {
         "other": name(H, other),
-        "phrase": phrase(tie, actor),
+        "phrase": f"{verb(tie, actor)} {name(H, other)} {when(tie)}",
         "start": tie["start"],
         "end": tie["end"],
         "status": tie["status"],

@@ -138,29 +138,45 @@ def _curves(G: nx.MultiDiGraph) -> dict[str, dict | bool]:
     return smooth
 
 
-def to_network(G: nx.MultiDiGraph, positions: Positions) -> Network:
+# Paul Tol's "light" scheme: pale fills that stay apart under colour-vision deficiencies.
+BLOC_COLOURS = ("#77AADD", "#EE8866", "#EEDD88", "#FFAABB", "#99DDFF", "#44BB99", "#BBCC33", "#AAAA00")
+OTHER_BLOC = "#DDDDDD"
+
+
+def to_network(
+    G: nx.MultiDiGraph,
+    positions: Positions,
+    *,
+    highlight: frozenset[str] = frozenset(),
+    fills: dict[str, str] | None = None,
+) -> Network:
     """Assemble the pyvis Network for `G`: nodes at `positions`, one edge per tie.
 
-    Works on its own copy of the data: pyvis' `from_nx` would change `G`.
+    `highlight` names ties to stand out (the others fade); `fills` colours nodes. Works
+    on its own copy of the data: pyvis' `from_nx` would change `G`.
     """
     net = Network(directed=True)
+    lit = {n for u, v, k in G.edges(keys=True) if k in highlight for n in (u, v)}
     for n, a in sorted(G.nodes(data=True)):
         x, y = positions.get(n, (0.0, 0.0))
-        style = ORG_STYLE if a["kind"] == "organization" else STATE_STYLE
-        net.add_node(
-            n, label=a["name"], x=x, y=y, size=10 + 2.5 * min(G.degree(n), 12) ** 0.9, tip=node_tip(G, n), **style
-        )
+        style = dict(ORG_STYLE if a["kind"] == "organization" else STATE_STYLE)
+        if fills and n in fills:
+            style["color"] = {"background": fills[n], "border": "#1F3B57"}
+        if highlight and n not in lit:
+            style["opacity"] = 0.35
+        size = 10 + 2.5 * min(G.degree(n), 12) ** 0.9
+        net.add_node(n, label=a["name"], x=x, y=y, size=size, tip=node_tip(G, n), **style)
     smooth = _curves(G)
     for u, v, k, tie in sorted(G.edges(keys=True, data=True), key=lambda e: e[2]):
         kind = vocab.TIE_TYPES[tie["type"]]
-        alpha = FADED[tie["status"]]
+        alpha = FADED[tie["status"]] if not highlight else (1.0 if k in highlight else 0.12)
         net.add_edge(
             u,
             v,
             id=k,
             color={"color": _hex_rgba(kind.colour, alpha), "highlight": kind.colour, "hover": kind.colour},
             dashes=list(kind.dashes) if kind.dashes else False,
-            width=kind.width,
+            width=kind.width * (2 if k in highlight else 1),
             arrows={"to": {"enabled": kind.directed, "scaleFactor": 0.8}},
             smooth=smooth[k],
             label="" if tie["status"] == "confirmed" else tie["status"],
@@ -197,15 +213,28 @@ def _script_json(value: object) -> str:
     )
 
 
-def render_html(G: nx.MultiDiGraph, positions: Positions, *, caption: str = "", height: str = "100vh") -> str:
-    """Return one self-contained HTML page that draws `G`; it makes no network request."""
-    net = to_network(G, positions)
+def render_html(
+    G: nx.MultiDiGraph,
+    positions: Positions,
+    *,
+    caption: str = "",
+    height: str = "100vh",
+    highlight: frozenset[str] = frozenset(),
+    blocs: list[tuple[str, str]] | None = None,
+    fills: dict[str, str] | None = None,
+) -> str:
+    """Return one self-contained HTML page that draws `G`; it makes no network request.
+
+    `blocs` (label, colour) pairs add a legend for node `fills`.
+    """
+    net = to_network(G, positions, highlight=highlight, fills=fills)
     nodes, edges, _heading, _height, _width, options = net.get_network_data()
     data = {"nodes": nodes, "edges": edges, "options": json.loads(options)}
     return _template().render(
         vis_js=_vis_js(),
         data_json=_script_json(data),
         legend=legend(),
+        blocs=blocs or [],
         statuses=vocab.STATUSES,
         caption=caption,
         height=height,

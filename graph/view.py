@@ -9,10 +9,11 @@ import networkx as nx
 import pandas as pd
 
 from . import dates, vocab
+from .blocs import bloc_of, blocs
 from .export import ties_table
 from .filter import filter_graph
 from .layout import Positions
-from .render import render_html
+from .render import BLOC_COLOURS, OTHER_BLOC, render_html
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,14 @@ class ViewState:
     focus: tuple[str, ...] = ()
     depth: int = 1
     among: bool = False
+
+
+@dataclass(frozen=True)
+class Drawing:
+    """How to draw a view: ties to highlight, and whether to colour countries by bloc."""
+
+    highlight: frozenset[str] = frozenset()
+    colour_blocs: bool = False
 
 
 # The first view a student sees: the web this project started from, in the week of
@@ -109,9 +118,9 @@ def _table(G: nx.MultiDiGraph) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(TABLE_COLUMNS))
 
 
-def make_view(G: nx.MultiDiGraph, positions: Positions, state: ViewState, *, height: str = "100vh") -> View:
-    """Filter `G` as `state` asks and draw it at the shared `positions`."""
-    H = filter_graph(
+def filtered(G: nx.MultiDiGraph, state: ViewState) -> nx.MultiDiGraph:
+    """The part of `G` that `state` asks for."""
+    return filter_graph(
         G,
         as_of=state.as_of,
         types=state.types,
@@ -120,6 +129,26 @@ def make_view(G: nx.MultiDiGraph, positions: Positions, state: ViewState, *, hei
         depth=state.depth,
         among=state.among,
     )
+
+
+def make_view(
+    G: nx.MultiDiGraph,
+    positions: Positions,
+    state: ViewState,
+    drawing: Drawing = Drawing(),
+    *,
+    height: str = "100vh",
+) -> View:
+    """Filter `G` as `state` asks and draw it at the shared `positions`."""
+    H = filtered(G, state)
+    fills, legend = None, None
+    if drawing.colour_blocs:
+        found = blocs(H)
+        colours = {b.number: BLOC_COLOURS[i] if i < len(BLOC_COLOURS) else OTHER_BLOC for i, b in enumerate(found)}
+        fills = {n: colours[number] for n, number in bloc_of(found).items()}
+        legend = [(b.label, colours[b.number]) for b in found[: len(BLOC_COLOURS)]]
+        if len(found) > len(BLOC_COLOURS):
+            legend.append(("smaller blocs", OTHER_BLOC))
     when = f"as of {state.as_of.isoformat()}" if state.as_of else "at any date"
     names = ", ".join(G.nodes[f]["name"] for f in state.focus)
     steps = "1 step" if state.depth == 1 else f"{state.depth} steps"
@@ -129,4 +158,7 @@ def make_view(G: nx.MultiDiGraph, positions: Positions, state: ViewState, *, hei
         around = f", {steps} from {names}" if state.focus else ""
     summary = f"{H.number_of_edges()} ties between {H.number_of_nodes()} actors {when}{around}."
     caption = f"{when.capitalize()}{around}"
-    return View(render_html(H, positions, caption=caption, height=height), _table(H), summary, H)
+    page = render_html(
+        H, positions, caption=caption, height=height, highlight=drawing.highlight, blocs=legend, fills=fills
+    )
+    return View(page, _table(H), summary, H)

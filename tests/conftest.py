@@ -34,3 +34,22 @@ def tiny(tiny_dir):
 @pytest.fixture(scope="session")
 def world():
     return graph.build(graph.load())
+
+
+def make_graph(*ties: str, actors: str = "AAA BBB CCC DDD EEE"):
+    """A graph from ties written as 'A B type start [end] [status]', for hand-checked answers.
+
+    >>> G = make_graph("AAA BBB treaty 2000")
+    >>> G.number_of_edges()
+    1
+    """
+    header = "id,name,kind,region,lat,lon\n"
+    rows = "".join(f"{a},{a.title()},state,Europe,0,0\n" for a in actors.split())
+    rel = "id,source,target,type,start,end,status,claimed_by,denied_by,title,source_url\n"
+    for i, text in enumerate(ties):
+        source, target, kind, start, *rest = text.split()
+        end = rest[0] if rest and rest[0] != "-" else ""
+        status = rest[1] if len(rest) > 1 else "confirmed"
+        claims = "AAA,BBB" if status != "confirmed" else ","
+        rel += f"t{i},{source},{target},{kind},{start},{end},{status},{claims},Tie {i},https://example.org/{i}\n"
+    return graph.build(graph.load_bytes({"actors.csv": (header + rows).encode(), "relations.csv": rel.encode()}))

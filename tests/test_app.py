@@ -55,7 +55,7 @@ def test_app_status_filter_hides_contested_claims(app):
 
 def test_app_focus_on_another_country(app):
     widget(app.multiselect, "Focus on countries").set_value(["UKR"]).run()
-    app.radio[0].set_value(False).run()
+    widget(app.radio, "Which ties").set_value(False).run()
     assert not app.exception
     assert "1 step from Ukraine" in summary(app)
     table = app.dataframe[0].value
@@ -64,7 +64,7 @@ def test_app_focus_on_another_country(app):
 
 def test_app_all_ties_of_the_focus_shows_more_than_those_among_it(app):
     among = count(app)
-    app.radio[0].set_value(False).run()
+    widget(app.radio, "Which ties").set_value(False).run()
     assert "1 step from Russia" in summary(app)
     assert count(app) > among
     assert not widget(app.slider, "Steps from the focus").disabled
@@ -79,7 +79,7 @@ def test_app_without_focus_shows_more_and_depth_is_disabled(app):
 
 def test_app_earlier_date_shows_the_ties_of_that_time(app):
     widget(app.multiselect, "Focus on countries").set_value([]).run()
-    app.date_input[0].set_value("2010-06-01").run()
+    widget(app.date_input, "As of").set_value("2010-06-01").run()
     assert not app.exception
     assert "as of 2010-06-01" in summary(app)
     assert "Russia–North Korea strategic partnership treaty" not in set(app.dataframe[0].value["title"])
@@ -91,3 +91,46 @@ def test_app_with_broken_data_lists_the_problems_without_a_traceback(monkeypatch
     assert not at.exception
     assert "data files have problems" in at.error[0].value
     assert "relations.csv:3: target: got 'ZZZ'" in at.code[0].value
+
+
+def tab(app, label):
+    return next(t for t in app.tabs if t.label == label)
+
+
+def test_app_profile_tab_answers_about_a_country(app):
+    profile_tab = tab(app, "Country profile")
+    assert profile_tab.markdown[0].value.startswith("As of 20 June 2025 Iran")
+    profile_tab.selectbox[0].set_value("PRK").run()
+    assert not app.exception
+    assert tab(app, "Country profile").markdown[0].value.startswith("As of 20 June 2025 North Korea")
+
+
+def test_app_path_tab_narrates_and_highlights(app):
+    paths_tab = tab(app, "How are they tied?")
+    paths_tab.selectbox[1].set_value("ISR").run()
+    assert not app.exception
+    stories = [m.value for m in tab(app, "How are they tied?").markdown if m.value.startswith("- ")]
+    assert stories and all(s.startswith("- North Korea — ") and s.endswith(" — Israel") for s in stories)
+    assert "0.12)" in app.get("iframe")[0].proto.srcdoc  # ties off the path fade
+
+
+def test_app_rank_blocs_and_balance_tabs(app):
+    assert tab(app, "Who matters most?").dataframe[0].value.iloc[0]["Actor"]
+    tab(app, "Who matters most?").radio[0].set_value("betweenness").run()
+    assert not app.exception
+    assert any("bloc" in m.value for m in tab(app, "Which camps?").markdown)
+    assert any("balance ratio" in m.value for m in tab(app, "Balance").markdown)
+
+
+def test_app_colours_countries_by_bloc(app):
+    app.toggle[0].set_value(True).run()
+    assert not app.exception
+    assert "#77AADD" in app.get("iframe")[0].proto.srcdoc
+
+
+def test_app_steps_through_the_years(app):
+    change = tab(app, "What changed?")
+    next(b for b in change.button if "back" in b.label).click().run()
+    assert widget(app.date_input, "As of").value.isoformat() == "2024-06-20"
+    assert "as of 2024-06-20" in summary(app)
+    assert any(m.value.startswith("**Begun**") for m in tab(app, "What changed?").markdown)

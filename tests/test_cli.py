@@ -72,3 +72,40 @@ def test_main_export_to_an_unwritable_place(tmp_path, capsys, tiny_dir):
     target = tmp_path / "missing-folder" / "x.csv"
     assert main(["export", "--format", "csv", "--out", str(target), "--data", str(tiny_dir)]) == 1
     assert "Cannot write" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (["profile", "Carpania", "--as-of", "2023"], "Carpania is sanctioned by Avalon"),
+        (["profile", "ccc"], "Carpania"),
+        (["path", "AAA", "CCC", "--as-of", "2023", "--types", "treaty,conflict"], "Avalon — has a mutual defense"),
+        (["rank", "--measure", "pagerank", "--top", "2"], "pagerank: "),
+        (["blocs", "--as-of", "2012"], "1. Avalon / Borduria"),
+        (["balance"], "balance ratio"),
+        (["diff", "2012", "2021"], "Begun (2):"),
+        (["diff", "2012", "2012"], "Nothing changed"),
+    ],
+)
+def test_main_answers_questions(tiny_dir, capsys, argv, words):
+    assert run([*argv, "--data", str(tiny_dir)]) == 0
+    assert words in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("argv", "code", "message"),
+    [
+        (["profile", "Narnia"], 1, "There is no actor called 'Narnia'"),
+        (["path", "AAA", "AAA"], 1, "Pick two different actors"),
+        (["path", "AAA", "DDD", "--as-of", "2023"], 1, ""),
+        (["rank", "--top", "0"], 1, "--top must be 1 or more"),
+        (["rank", "--measure", "fame"], 2, "invalid choice"),
+        (["diff", "2021", "2020"], 1, "must not be after"),
+        (["diff", "2021-13", "2022"], 2, "not a real date"),
+    ],
+)
+def test_main_question_errors_exit_non_zero_with_a_sentence(tiny_dir, capsys, argv, code, message):
+    assert run([*argv, "--data", str(tiny_dir)]) == code
+    captured = capsys.readouterr()
+    assert message in captured.err + captured.out
+    assert "Traceback" not in captured.err
