@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from dataclasses import replace
+from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
@@ -13,11 +15,15 @@ from graph import vocab
 from graph.balance import THEORY, balance, balance_by_year, describe
 from graph.blocs import blocs
 from graph.diff import diff, ties_per_year
+from graph.export import export
+from graph.layout import LAYOUTS
+from graph.links import Link, parse_link, to_params
 from graph.paths import path_ties, shortest_paths
 from graph.profile import profile
 from graph.rank import MEASURES, rank
+from graph.stories import load_stories
+from graph.upload import MAX_MB, NAMES, TEMPLATE, read_upload
 from graph.view import (
-    STORY_START,
     TABLE_COLUMNS,
     Drawing,
     ViewState,
@@ -28,28 +34,40 @@ from graph.view import (
     make_view,
 )
 
-st.set_page_config(page_title="Ties between states", page_icon="🌐", layout="wide")
+PRESENT = st.query_params.get("present") == "1" or st.session_state.get("present", False)
+st.set_page_config(
+    page_title="Ties between states",
+    page_icon="🌐",
+    layout="wide",
+    initial_sidebar_state="collapsed" if PRESENT else "auto",
+)
 FIRST_DAY = dt.date(1945, 1, 1)
+# A teacher can point the app at another folder of CSV files with TIES_DATA_DIR.
+DATA_DIR = os.environ.get("TIES_DATA_DIR", str(graph.DEFAULT_DATA_DIR))
 
 
-@st.cache_resource(show_spinner="Loading the data…")
-def world(data_dir: str):
-    """The whole graph, its fixed positions and its cut-off date, shared by every user."""
-    G = graph.build(graph.load(data_dir))
-    return G, graph.force_layout(G), latest_date(G)
+@st.cache_resource(show_spinner="Loading the data…", max_entries=4)
+def shipped(data_dir: str):
+    """The shipped data as (graph, positions per layout, cut-off), shared by every user."""
+    return prepare(graph.load(data_dir))
+
+
+def prepare(data: graph.Dataset):
+    G = graph.build(data)
+    return G, {name: layout(G) for name, layout in LAYOUTS.items()}, latest_date(G)
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
-def view(data_dir: str, state: ViewState, drawing: Drawing):
+def view(key: str, state: ViewState, drawing: Drawing, height: str, _world):
     """The page and table for one view; cached, so returning to a view costs nothing."""
-    G, positions, _ = world(data_dir)
-    return make_view(G, positions, state, drawing, height="680px")
+    G, layouts, _ = _world
+    return make_view(G, layouts[state.layout], state, drawing, height=height)
 
 
-@st.cache_data(max_entries=256, show_spinner=False)
-def analysis(data_dir: str, state: ViewState, question: str, *args):
-    """One answer about the current view, cached by the view and the question."""
-    H = filtered(world(data_dir)[0], state)
+@st.cache_data(max_entries=512, show_spinner=False)
+def analysis(key: str, state: ViewState, question: str, *args, _world):
+    """One answer about the current view, cached by the data, the view and the question."""
+    H = filtered(_world[0], state)
     match question:
         case "profile":
             return profile(H, *args)
@@ -68,23 +86,18 @@ def analysis(data_dir: str, state: ViewState, question: str, *args):
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def history(data_dir: str, state: ViewState):
+def history(key: str, types: tuple, statuses: tuple, _world):
     """Ties per type and the balance ratio, year by year."""
-    G = world(data_dir)[0]
-    years = range(1946, latest_date(G).year + 1)
-    per_year = pd.DataFrame(ties_per_year(G, years, statuses=state.statuses)).set_index("year")
+    G = _world[0]
+    years = range(1946, _world[2].year + 1)
+    per_year = pd.DataFrame(ties_per_year(G, years, statuses=statuses)).set_index("year")
     per_year.columns = [vocab.TIE_TYPES[t].label for t in per_year.columns]
 
     def view_at(g, as_of):
-        return filtered(g, ViewState(as_of=as_of, types=state.types, statuses=state.statuses))
+        return filtered(g, ViewState(as_of=as_of, types=types, statuses=statuses))
 
     ratios = pd.DataFrame(balance_by_year(G, years, filter_fn=view_at)).set_index("year")[["ratio"]]
     return per_year, ratios
-
-
-def shift_year(step: int) -> None:
-    day = st.session_state.as_of
-    st.session_state.as_of = min(max(day.replace(year=day.year + step, day=min(day.day, 28)), FIRST_DAY), cutoff)
 
 
 def links(rows: list[dict], columns: dict[str, str]) -> None:
@@ -100,20 +113,83 @@ def links(rows: list[dict], columns: dict[str, str]) -> None:
     )
 
 
-# A teacher can point the app at another folder of CSV files with TIES_DATA_DIR.
-DATA_DIR = os.environ.get("TIES_DATA_DIR", str(graph.DEFAULT_DATA_DIR))
+def apply(state: ViewState, *, colour_blocs: bool = False) -> None:
+    """Put a view into the widgets (before they are drawn: from a callback or at start)."""
+    st.session_state.update(
+        as_of=state.as_of,
+        types=list(state.types),
+        statuses=list(state.statuses),
+        focus=[f for f in state.focus if f in G],
+        among=state.among,
+        depth=state.depth,
+        layout=state.layout,
+        members=[m for m in state.members if m in G],
+        colour_blocs=colour_blocs,
+    )
+
+
+def go_to_step(story_id: str | None, step: int) -> None:
+    st.session_state.story, st.session_state.step = story_id, step
+    if story_id:
+        chosen = STORIES[story_id].steps[step - 1]
+        apply(chosen.state, colour_blocs=chosen.blocs)
+
+
+def shift_year(years: int) -> None:
+    day = st.session_state.as_of
+    st.session_state.as_of = min(max(day.replace(year=day.year + years, day=min(day.day, 28)), FIRST_DAY), cutoff)
+
+
+# ---- The data: shipped, or the user's own upload (kept in this session only) -----------
 try:
-    G, _, cutoff = world(DATA_DIR)
+    shipped_world = shipped(DATA_DIR)
 except graph.DataError as exc:
     st.error("The data files have problems, so the map cannot be drawn. Every problem found:")
     st.code("\n".join(str(p) for p in exc.problems), language=None)
     st.stop()
+own = st.session_state.get("own")  # (key, world, summary) of an accepted upload
+use_own = own is not None and st.session_state.get("source", "shipped") == "own"
+KEY, WORLD = (own[0], own[1]) if use_own else (DATA_DIR, shipped_world)
+G, LAYOUT_POSITIONS, cutoff = WORLD
+try:
+    STORIES = {s.id: s for s in load_stories(actors=set(G))} if not use_own else {}
+except graph.DataError as exc:
+    st.warning("The stories file has problems, so stories are off: " + "; ".join(map(str, exc.problems)))
+    STORIES = {}
 
+# ---- First visit: the link decides the view ------------------------------------------
 if "as_of" not in st.session_state:
-    st.session_state.as_of = min(STORY_START.as_of, cutoff)
+    link = parse_link(
+        st.query_params.to_dict(),
+        actors=set(G),
+        stories={k: len(s.steps) for k, s in STORIES.items()},
+        first_day=FIRST_DAY,
+        last_day=cutoff,
+    )
+    st.session_state.notices = list(link.notices)
+    st.session_state.present = link.present
+    start = link.state if link.state.as_of is None or link.state.as_of <= cutoff else replace(link.state, as_of=cutoff)
+    apply(start)
+    st.session_state.story, st.session_state.step = link.story, link.step
+    if link.story and not st.query_params.get("as_of"):
+        go_to_step(link.story, link.step)
+for notice in st.session_state.pop("notices", []):
+    st.warning(notice, icon="🔗")
 
+names = actors_by_name(G)
+label = {n: actor_label(G, n) for n in names}.get
+organizations = [n for n in names if G.nodes[n]["kind"] == "organization"]
+
+# ---- Sidebar: what to show -----------------------------------------------------------
 with st.sidebar:
     st.header("What to show")
+    st.selectbox(
+        "Guided story",
+        [None, *STORIES],
+        format_func=lambda s: "None: explore freely" if s is None else STORIES[s].title,
+        key="story",
+        on_change=lambda: go_to_step(st.session_state.story, 1),
+    )
     as_of = st.date_input(
         "As of",
         key="as_of",
@@ -123,181 +199,269 @@ with st.sidebar:
         help="Show the ties in force on this day.",
     )
     types = st.multiselect(
-        "Tie types",
-        list(vocab.TIE_TYPES),
-        default=list(STORY_START.types),
-        format_func=lambda t: vocab.TIE_TYPES[t].label,
+        "Tie types", list(vocab.TIE_TYPES), key="types", format_func=lambda t: vocab.TIE_TYPES[t].label
     )
     statuses = st.multiselect(
         "Status of the claim",
         list(vocab.STATUSES),
-        default=list(STORY_START.statuses),
+        key="statuses",
         format_func=vocab.STATUSES.get,
         help="Confirmed: acknowledged or established. Alleged: claimed by others. Disputed: claimed, and denied.",
     )
     focus = st.multiselect(
         "Focus on countries",
-        actors_by_name(G),
-        default=[f for f in STORY_START.focus if f in G],
-        format_func=lambda n: actor_label(G, n),
+        names,
+        key="focus",
+        format_func=label,
         placeholder="Type a name, such as Iran or DPRK",
         help="Show only the ties around these countries. Clear it to see every tie.",
     )
     among = st.radio(
         "Which ties",
         [True, False],
-        index=0 if STORY_START.among else 1,
-        format_func=lambda a: "Only among these countries" if a else "All their ties",
+        key="among",
         disabled=not focus,
+        format_func=lambda a: "Only among these countries" if a else "All their ties",
     )
     depth = st.slider(
         "Steps from the focus",
         1,
         3,
-        STORY_START.depth,
+        key="depth",
         disabled=not focus or among,
         help="1: their own ties. 2: also the ties of their partners.",
     )
-    colour_blocs = st.toggle("Colour countries by bloc", help="Camps found in the treaties and arms supplies shown.")
+    layout = st.radio(
+        "Layout",
+        list(LAYOUTS),
+        key="layout",
+        horizontal=True,
+        format_func=lambda name: {"force": "Network", "geo": "Map"}[name],
+        help="Network: tied countries close together. Map: each country at its capital.",
+    )
+    members = st.multiselect(
+        "Link members of",
+        organizations,
+        key="members",
+        format_func=label,
+        help="Draw a thin grey line from each member to these organisations.",
+    )
+    colour_blocs = st.toggle(
+        "Colour countries by bloc", key="colour_blocs", help="Camps in the treaties and arms shown."
+    )
+    st.toggle(
+        "Presentation mode", key="present", help="Big labels, no controls: for a projector. Arrow keys step a story."
+    )
     st.caption(f"Data current to {cutoff:%d %B %Y}. Every tie links to its source.")
 
-state = ViewState(
-    as_of=as_of, types=tuple(types), statuses=tuple(statuses), focus=tuple(focus), depth=depth, among=among
-)
-
-st.title("Ties between states")
-st.caption(
-    "Treaties, sanctions, arms supplies and conflicts, each dated and sourced. "
-    "The first view shows Russia, Iran, North Korea and the states most concerned in June 2025: "
-    "change the date, the types or the focus to explore. Hover or click a line for details."
-)
-summary_slot, graph_slot = st.empty(), st.container()
-names = actors_by_name(G)
-label = {n: actor_label(G, n) for n in names}.get
-
-(tab_ties, tab_profile, tab_path, tab_rank, tab_blocs, tab_balance, tab_change) = st.tabs(
-    [
-        "Ties shown",
-        "Country profile",
-        "How are they tied?",
-        "Who matters most?",
-        "Which camps?",
-        "Balance",
-        "What changed?",
-    ]
-)
-highlight: frozenset[str] = frozenset()
-
-with tab_profile:
-    who = st.selectbox("Country", names, index=names.index("IRN") if "IRN" in names else 0, format_func=label)
-    try:
-        p = analysis(DATA_DIR, state, "profile", who)
-    except graph.UsageError as exc:
-        st.info(str(exc))
-    else:
-        st.markdown(p.summary)
-        for kind, rows in p.groups.items():
-            if rows:
-                st.markdown(f"**{vocab.TIE_TYPES[kind].label}** ({len(rows)})")
-                links(rows, {"phrase": "Tie", "title": "What", "source_url": "Source"})
-        if p.organizations:
-            st.markdown(
-                "**Organisations:** " + ", ".join(f"{o['organization']} (since {o['joined']})" for o in p.organizations)
+    with st.expander("Use your own data"):
+        st.caption(
+            f"Upload relations.csv (and, if you like, actors.csv and memberships.csv), at most {MAX_MB} MB each. "
+            "They are checked like the shipped data and stay in your session only; nothing is stored."
+        )
+        st.download_button("Template relations.csv", TEMPLATE, file_name="relations.csv", mime="text/csv")
+        uploads = st.file_uploader("CSV files", type="csv", accept_multiple_files=True, max_upload_size=MAX_MB)
+        if uploads and st.button("Check and use these files"):
+            wrong = [f.name for f in uploads if f.name not in NAMES]
+            if wrong:
+                st.error(f"Files must be named {', '.join(NAMES)} (got {', '.join(wrong)}).")
+            else:
+                try:
+                    data, key = read_upload({f.name: f.getvalue() for f in uploads})
+                except graph.DataError as exc:
+                    st.error(f"{len(exc.problems)} problem(s) found; nothing was loaded:")
+                    st.code("\n".join(str(p) for p in exc.problems), language=None)
+                else:
+                    st.session_state.own = (key, prepare(data), f"{len(data.relations)} ties")
+                    st.session_state.source = "own"
+                    st.rerun()
+        if own:
+            st.radio(
+                "Data shown",
+                ["own", "shipped"],
+                key="source",
+                format_func=lambda s: f"Your data ({own[2]})" if s == "own" else "The shipped data",
             )
 
-with tab_path:
-    left, right = st.columns(2)
-    start = left.selectbox("From", names, index=names.index("PRK") if "PRK" in names else 0, format_func=label)
-    end = right.selectbox("To", names, index=names.index("UKR") if "UKR" in names else 1, format_func=label)
-    try:
-        found = analysis(DATA_DIR, state, "paths", start, end)
-    except graph.UsageError as exc:
-        st.info(str(exc))
-    else:
-        if not found:
-            st.info("No chain of ties links them in this view. Try more tie types, another date or no focus.")
-        else:
-            hops = len(found[0][1])
-            st.markdown(f"**{len(found)} shortest chain(s), {hops} tie(s) long.** They are highlighted in the map.")
-            for story, *_ in found:
-                st.markdown(f"- {story}")
-            links([t for _, ties, _ in found for t in ties], {"title": "Tie", "start": "Since", "source_url": "Source"})
-            highlight = frozenset().union(*(ids for *_, ids in found))
+state = ViewState(
+    as_of=as_of,
+    types=tuple(types),
+    statuses=tuple(statuses),
+    focus=tuple(focus),
+    depth=depth,
+    among=among,
+    layout=layout,
+    members=tuple(members),
+)
+story = STORIES.get(st.session_state.story)
+link = Link(state, story.id if story else None, st.session_state.step, st.session_state.present)
+st.query_params.from_dict(to_params(link))
 
-with tab_rank:
-    measure = st.radio("Measure", list(MEASURES), horizontal=True, format_func=str.capitalize)
-    st.caption(MEASURES[measure])
-    rows = analysis(DATA_DIR, state, "rank", measure, 15)
-    if rows:
-        columns = {"name": "Actor", "score": "Score"} | (
-            {t: vocab.TIE_TYPES[t].label for t in vocab.TIE_TYPES} if measure == "ties" else {}
-        )
-        st.dataframe(pd.DataFrame(rows)[list(columns)].rename(columns=columns), hide_index=True, width="stretch")
-    else:
-        st.info("No ties in this view.")
-
-with tab_blocs:
+# ---- Main: the map, a story caption, and answers ---------------------------------------
+if st.session_state.present:
+    st.html("<style>[data-testid='stSidebar'],[data-testid='stSidebarCollapsedControl']{display:none}</style>")
+    st.button("Leave presentation mode", on_click=lambda: st.session_state.update(present=False))
+else:
+    st.title("Ties between states")
     st.caption(
-        "Camps found by the Louvain method in the treaties and arms supplies shown (fixed seed, so the "
-        "same view gives the same camps). Each is named by its best-tied members and compared with the "
-        "organisation whose members it matches best. Switch on 'Colour countries by bloc' to see them."
+        "Treaties, sanctions, arms supplies and conflicts, each dated and sourced. The first view shows Russia, "
+        "Iran, North Korea and the states most concerned in June 2025: change the date, the types or the focus "
+        "to explore, or follow a guided story. Hover or click a line for details."
     )
-    for i, (name, members, org, overlap) in enumerate(analysis(DATA_DIR, state, "blocs"), start=1):
-        closest = f" — closest organisation: {org} ({overlap:.0%} overlap)" if org else ""
-        st.markdown(f"**{i}. {name}** ({len(members)} members){closest}  \n{', '.join(members)}")
-
-with tab_balance:
-    st.markdown(THEORY)
-    good, bad, ratio, telling = analysis(DATA_DIR, state, "balance")
-    if good + bad:
-        st.markdown(f"**{good} balanced and {bad} unbalanced triangles: a balance ratio of {ratio:.0%}.**")
-        for line in telling:
-            st.markdown(f"- Unbalanced: {line}")
-    else:
-        st.info("No triangle of ties in this view.")
-    st.caption("Balance ratio on 1 July of each year, with the tie types and statuses chosen:")
-    st.line_chart(history(DATA_DIR, state)[1], y="ratio")
-
-with tab_change:
-    back, forward, _ = st.columns([1, 1, 4])
-    back.button("◀ One year back", on_click=shift_year, args=(-1,), width="stretch")
-    forward.button("One year on ▶", on_click=shift_year, args=(1,), width="stretch")
-    since = st.date_input(
-        "Compare with",
-        value=as_of.replace(year=as_of.year - 1, day=min(as_of.day, 28)),
-        min_value=FIRST_DAY,
-        max_value=cutoff,
-        format="YYYY-MM-DD",
+if story:
+    step = st.session_state.step
+    back, title, forward = st.columns([1, 6, 1])
+    back.button("◀ Back", on_click=go_to_step, args=(story.id, step - 1), disabled=step <= 1, shortcut="Left")
+    forward.button(
+        "Next ▶", on_click=go_to_step, args=(story.id, step + 1), disabled=step >= len(story.steps), shortcut="Right"
     )
-    try:
+    title.markdown(f"**{story.title}** — step {step} of {len(story.steps)}")
+    chosen = story.steps[step - 1]
+    st.info(chosen.caption + "  \nSources: " + " · ".join(f"[{i}]({url})" for i, url in enumerate(chosen.sources, 1)))
+summary_slot, graph_slot = st.empty(), st.container()
+
+highlight: frozenset[str] = frozenset()
+if not st.session_state.present:
+    tabs = st.tabs(
+        [
+            "Ties shown",
+            "Country profile",
+            "How are they tied?",
+            "Who matters most?",
+            "Which camps?",
+            "Balance",
+            "What changed?",
+            "Share and download",
+        ]
+    )
+    tab_ties, tab_profile, tab_path, tab_rank, tab_blocs, tab_balance, tab_change, tab_share = tabs
+
+    with tab_profile:
+        default = names.index("IRN") if "IRN" in names else 0
+        who = st.selectbox("Country", names, index=default, format_func=label)
+        try:
+            p = analysis(KEY, state, "profile", who, _world=WORLD)
+        except graph.UsageError as exc:
+            st.info(str(exc))
+        else:
+            st.markdown(p.summary)
+            for kind, rows in p.groups.items():
+                if rows:
+                    st.markdown(f"**{vocab.TIE_TYPES[kind].label}** ({len(rows)})")
+                    links(rows, {"phrase": "Tie", "title": "What", "source_url": "Source"})
+            if p.organizations:
+                st.markdown(
+                    "**Organisations:** "
+                    + ", ".join(f"{o['organization']} (since {o['joined']})" for o in p.organizations)
+                )
+
+    with tab_path:
+        left, right = st.columns(2)
+        start = left.selectbox("From", names, index=names.index("PRK") if "PRK" in names else 0, format_func=label)
+        end = right.selectbox("To", names, index=names.index("UKR") if "UKR" in names else 1, format_func=label)
+        try:
+            found = analysis(KEY, state, "paths", start, end, _world=WORLD)
+        except graph.UsageError as exc:
+            st.info(str(exc))
+        else:
+            if not found:
+                st.info("No chain of ties links them in this view. Try more tie types, another date or no focus.")
+            else:
+                st.markdown(
+                    f"**{len(found)} shortest chain(s), {len(found[0][1])} tie(s) long.** Highlighted in the map."
+                )
+                for story_text, *_ in found:
+                    st.markdown(f"- {story_text}")
+                links(
+                    [t for _, ties, _ in found for t in ties],
+                    {"title": "Tie", "start": "Since", "source_url": "Source"},
+                )
+                highlight = frozenset().union(*(ids for *_, ids in found))
+
+    with tab_rank:
+        measure = st.radio("Measure", list(MEASURES), horizontal=True, format_func=str.capitalize)
+        st.caption(MEASURES[measure])
+        rows = analysis(KEY, state, "rank", measure, 15, _world=WORLD)
+        if rows:
+            columns = {"name": "Actor", "score": "Score"} | (
+                {t: vocab.TIE_TYPES[t].label for t in vocab.TIE_TYPES} if measure == "ties" else {}
+            )
+            st.dataframe(pd.DataFrame(rows)[list(columns)].rename(columns=columns), hide_index=True, width="stretch")
+        else:
+            st.info("No ties in this view.")
+
+    with tab_blocs:
+        st.caption(
+            "Camps found by the Louvain method in the treaties and arms supplies shown (fixed seed, so the "
+            "same view gives the same camps). Each is named by its best-tied members and compared with the "
+            "organisation whose members it matches best. Switch on 'Colour countries by bloc' to see them."
+        )
+        for i, (name, group, org, overlap) in enumerate(analysis(KEY, state, "blocs", _world=WORLD), start=1):
+            closest = f" — closest organisation: {org} ({overlap:.0%} overlap)" if org else ""
+            st.markdown(f"**{i}. {name}** ({len(group)} members){closest}  \n{', '.join(group)}")
+
+    with tab_balance:
+        st.markdown(THEORY)
+        good, bad, ratio, telling = analysis(KEY, state, "balance", _world=WORLD)
+        if good + bad:
+            st.markdown(f"**{good} balanced and {bad} unbalanced triangles: a balance ratio of {ratio:.0%}.**")
+            for line in telling:
+                st.markdown(f"- Unbalanced: {line}")
+        else:
+            st.info("No triangle of ties in this view.")
+        st.caption("Balance ratio on 1 July of each year, with the tie types and statuses chosen:")
+        st.line_chart(history(KEY, tuple(types), tuple(statuses), _world=WORLD)[1], y="ratio")
+
+    with tab_change:
+        back, forward, _ = st.columns([1, 1, 4])
+        back.button("◀ One year back", on_click=shift_year, args=(-1,), width="stretch")
+        forward.button("One year on ▶", on_click=shift_year, args=(1,), width="stretch")
+        since = st.date_input(
+            "Compare with",
+            value=as_of.replace(year=as_of.year - 1, day=min(as_of.day, 28)),
+            min_value=FIRST_DAY,
+            max_value=cutoff,
+            format="YYYY-MM-DD",
+        )
         change = diff(G, min(since, as_of), max(since, as_of), types=types, statuses=statuses)
-    except graph.UsageError as exc:
-        st.info(str(exc))
-    else:
         if change.empty:
             st.info("Nothing changed between these two dates.")
-        for title, rows in (("Begun", change.begun), ("Ended", change.ended)):
+        for title_text, rows in (("Begun", change.begun), ("Ended", change.ended)):
             if rows:
-                st.markdown(f"**{title}** ({len(rows)})")
+                st.markdown(f"**{title_text}** ({len(rows)})")
                 links(rows, {"title": "Tie", "start": "Start", "end": "End", "source_url": "Source"})
-        for title, rows in (("Joined", change.joined), ("Left", change.left)):
+        for title_text, rows in (("Joined", change.joined), ("Left", change.left)):
             if rows:
-                st.markdown(f"**{title}:** " + ", ".join(f"{m['member']} → {m['organization']}" for m in rows))
-    st.caption("Ties in force on 1 July of each year:")
-    st.line_chart(history(DATA_DIR, state)[0])
+                st.markdown(f"**{title_text}:** " + ", ".join(f"{m['member']} → {m['organization']}" for m in rows))
+        st.caption("Ties in force on 1 July of each year:")
+        st.line_chart(history(KEY, tuple(types), tuple(statuses), _world=WORLD)[0])
 
-current = view(DATA_DIR, state, Drawing(highlight=highlight, colour_blocs=colour_blocs))
+drawing = Drawing(highlight=highlight, colour_blocs=colour_blocs, present=st.session_state.present)
+current = view(KEY, state, drawing, "880px" if st.session_state.present else "680px", _world=WORLD)
 summary_slot.markdown(f"**{current.summary}**")
 with graph_slot:
-    st.iframe(current.html, height=700)
+    st.iframe(current.html, height=900 if st.session_state.present else 700)
 
-with tab_ties:
-    st.dataframe(
-        current.table,
-        hide_index=True,
-        width="stretch",
-        column_config={
-            **{k: st.column_config.TextColumn(v) for k, v in TABLE_COLUMNS.items() if k != "source_url"},
-            "source_url": st.column_config.LinkColumn("Source", display_text="open source"),
-        },
-    )
+if not st.session_state.present:
+    with tab_ties:
+        st.dataframe(
+            current.table,
+            hide_index=True,
+            width="stretch",
+            column_config={
+                **{k: st.column_config.TextColumn(v) for k, v in TABLE_COLUMNS.items() if k != "source_url"},
+                "source_url": st.column_config.LinkColumn("Source", display_text="open source"),
+            },
+        )
+    with tab_share:
+        base = (st.context.url or "").split("?")[0]
+        st.markdown("**A link to exactly this view** (copy it with the button at its right):")
+        st.code(f"{base}?{urlencode(to_params(link))}", language=None)
+        st.markdown("**Download this view**")
+        page = view(KEY, state, drawing, "100vh", _world=WORLD).html
+        cols = st.columns(4)
+        cols[0].download_button("Offline page (HTML)", page, file_name="ties.html", mime="text/html")
+        cols[1].download_button("Ties (CSV)", export(current.graph, "csv"), file_name="ties.csv", mime="text/csv")
+        cols[2].download_button("GraphML (Gephi)", export(current.graph, "graphml"), file_name="ties.graphml")
+        cols[3].download_button("GEXF (Gephi)", export(current.graph, "gexf"), file_name="ties.gexf")
+        st.caption("For a picture, use 'Save PNG' under the map: it saves the drawing at 1920×1080.")

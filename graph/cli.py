@@ -18,7 +18,7 @@ from .diff import diff
 from .errors import DataError, GraphError, UsageError
 from .export import FORMATS, export
 from .filter import filter_graph
-from .layout import force_layout
+from .layout import LAYOUTS
 from .load import DEFAULT_DATA_DIR, load
 from .paths import shortest_paths
 from .profile import profile
@@ -66,6 +66,8 @@ def _parser() -> argparse.ArgumentParser:
         help="actor id(s), such as IRN or RUS,IRN,PRK",
     )
     exp.add_argument("--depth", type=int, default=1)
+    exp.add_argument("--among", action="store_true", help="only the ties among the --focus actors")
+    exp.add_argument("--layout", choices=list(LAYOUTS), default="force", help="force (network) or geo (map)")
     imp = sub.add_parser("import", help="turn a research dataset export into ties (see data/README.md)")
     imp.add_argument("dataset", choices=("sipri", "ucdp", "atop"))
     imp.add_argument("export", type=Path, nargs="+", help="the file(s) downloaded from the dataset's site")
@@ -96,6 +98,8 @@ def _parser() -> argparse.ArgumentParser:
     ranking.add_argument("--top", type=int, default=10)
     view_options(sub.add_parser("blocs", help="communities of cooperation (Louvain, fixed seed)"))
     view_options(sub.add_parser("balance", help="balanced and unbalanced triangles"))
+    tales = sub.add_parser("stories", help="the guided stories: one per line, id and title")
+    tales.add_argument("--data", type=Path, default=DEFAULT_DATA_DIR)
     change = sub.add_parser("diff", help="ties and memberships begun and ended between two dates")
     change.add_argument("first", type=_date)
     change.add_argument("second", type=_date)
@@ -183,6 +187,14 @@ def _balance(args: argparse.Namespace) -> int:
     return 0
 
 
+def _stories(args: argparse.Namespace) -> int:
+    from .stories import FILE, load_stories
+
+    for story in load_stories(args.data / FILE, actors=set(load(args.data).actors["id"])):
+        print(f"{story.id}\t{story.title}")
+    return 0
+
+
 def _diff(args: argparse.Namespace) -> int:
     G = build(load(args.data))
     d = diff(G, args.first, args.second, types=args.types, statuses=args.status)
@@ -252,9 +264,17 @@ def _validate(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     G = build(load(args.data))
-    view = filter_graph(G, as_of=args.as_of, types=args.types, statuses=args.status, focus=args.focus, depth=args.depth)
+    view = filter_graph(
+        G,
+        as_of=args.as_of,
+        types=args.types,
+        statuses=args.status,
+        focus=args.focus,
+        depth=args.depth,
+        among=args.among,
+    )
     caption = f"As of {args.as_of}" if args.as_of else "All dates"
-    payload = export(view, args.format, positions=force_layout(G), caption=caption)
+    payload = export(view, args.format, positions=LAYOUTS[args.layout](G), caption=caption)
     try:
         args.out.write_bytes(payload)
     except OSError as exc:
@@ -278,6 +298,7 @@ def main(argv: list[str] | None = None) -> int:
             "blocs": _blocs,
             "balance": _balance,
             "diff": _diff,
+            "stories": _stories,
         }
         return commands[args.command](args)
     except DataError as exc:

@@ -13,7 +13,7 @@ from .layout import Positions
 from .render import render_html
 from .schema import RELATIONS
 
-FORMATS = ("html", "csv", "graphml", "gexf", "json")
+FORMATS = ("html", "png", "csv", "graphml", "gexf", "json")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -61,10 +61,45 @@ def _plain(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return H
 
 
+def png(page: str, *, width: int = 1920, height: int = 1080) -> bytes:
+    """Draw a page in the system Chromium and return a PNG at projector resolution.
+
+    Needs Playwright for Python and Chromium (`apt-get install chromium`), as the tests do.
+    """
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    from .errors import UsageError
+
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        browser = None
+    if not browser:
+        raise UsageError("PNG export needs Chromium and Playwright (pip install playwright; apt-get install chromium).")
+    args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
+    with tempfile.TemporaryDirectory() as folder, sync_playwright() as p:
+        path = Path(folder) / "view.html"
+        path.write_text(page, encoding="utf-8")
+        chromium = p.chromium.launch(executable_path=browser, args=args)
+        tab = chromium.new_page(viewport={"width": width, "height": height})
+        tab.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
+        tab.goto(path.as_uri())
+        tab.wait_for_selector("body[data-drawn]")
+        tab.evaluate("() => document.getElementById('tools').remove()")
+        image = tab.screenshot(type="png")
+        chromium.close()
+    return image
+
+
 def export(G: nx.MultiDiGraph, fmt: str, *, positions: Positions | None = None, caption: str = "") -> bytes:
     """Return `G` in format `fmt` (one of FORMATS) as bytes ready to write."""
     if fmt == "html":
         return render_html(G, positions or {}, caption=caption).encode("utf-8")
+    if fmt == "png":
+        return png(render_html(G, positions or {}, caption=caption, present=True))
     if fmt == "csv":
         return to_csv(G).encode("utf-8")
     if fmt == "json":

@@ -33,3 +33,43 @@ def force_layout(G: nx.MultiDiGraph, *, seed: int = 7, spacing: float = 120.0) -
         angle = 2 * math.pi * i / len(lonely)
         positions[n] = (round(radius * math.cos(angle), 1), round(radius * math.sin(angle), 1))
     return positions
+
+
+def geo_layout(G: nx.MultiDiGraph, *, scale: float = 14.0, gap: float = 46.0, rounds: int = 80) -> Positions:
+    """Each actor at its capital (or headquarters): west on the left, north at the top.
+
+    An equirectangular projection, then a few rounds pushing apart actors closer than
+    `gap` pixels, so that crowded regions (Europe, the Caribbean) stay legible while every
+    actor stays near its place. Deterministic: no randomness.
+    """
+    ids = sorted(G)
+    xy = {n: [G.nodes[n]["lon"] * scale, -G.nodes[n]["lat"] * scale] for n in ids}
+    for _ in range(rounds):
+        moved = False
+        cells: dict[tuple[int, int], list[str]] = {}
+        for n in ids:
+            cells.setdefault((int(xy[n][0] // gap), int(xy[n][1] // gap)), []).append(n)
+        for (cx, cy), members in sorted(cells.items()):
+            near = [m for dx in (-1, 0, 1) for dy in (-1, 0, 1) for m in cells.get((cx + dx, cy + dy), [])]
+            for a in members:
+                for b in near:
+                    if b <= a:
+                        continue
+                    dx, dy = xy[b][0] - xy[a][0], xy[b][1] - xy[a][1]
+                    dist = math.hypot(dx, dy)
+                    if dist >= gap:
+                        continue
+                    if dist == 0:  # same spot: part them along a fixed direction
+                        dx, dy, dist = 1.0, 0.5, math.hypot(1.0, 0.5)
+                    push = (gap - dist) / 2 / dist
+                    xy[a][0] -= dx * push
+                    xy[a][1] -= dy * push
+                    xy[b][0] += dx * push
+                    xy[b][1] += dy * push
+                    moved = True
+        if not moved:
+            break
+    return {n: (round(x, 1), round(y, 1)) for n, (x, y) in xy.items()}
+
+
+LAYOUTS = {"force": force_layout, "geo": geo_layout}

@@ -57,6 +57,8 @@ OPTIONS = {
 STATE_STYLE = {"shape": "dot", "color": {"background": "#E8EEF4", "border": "#1F3B57"}}
 ORG_STYLE = {"shape": "box", "color": {"background": "#FFF4D6", "border": "#6B4E00"}, "margin": 8}
 FADED = {"alleged": 0.55, "disputed": 0.55, "confirmed": 1.0}
+# Membership links are not ties: drawn only when asked for, thin, grey, dotted.
+MEMBERSHIP = {"colour": "#6E6E6E", "dashes": (2, 4), "width": 1, "label": "Member of", "hint": "thin grey dots"}
 
 
 @cache
@@ -102,11 +104,25 @@ def tie_tip(G: nx.MultiDiGraph, u: str, v: str, tie: dict) -> dict:
     }
 
 
+def membership_tip(G: nx.MultiDiGraph, member: str, org: str, m: dict) -> dict:
+    """The facts shown for a membership link."""
+    return {
+        "title": f"{G.nodes[member]['name']} in {G.nodes[org]['name']}",
+        "lines": [f"Member {dates.span(m['start'], m['end'])}"],
+        "text": "",
+        "url": m["source_url"],
+        "source": "Source",
+    }
+
+
 def node_tip(G: nx.MultiDiGraph, n: str) -> dict:
     """The facts shown for an actor on hover and click."""
     a = G.nodes[n]
     kind = "Organisation" if a["kind"] == "organization" else "State"
-    lines = [f"{kind}" + (f", {a['region']}" if a["region"] else ""), f"{G.degree(n)} ties shown"]
+    ties = sum(1 for *_, t in G.edges(n, data="type") if t != "membership") + sum(
+        1 for *_, t in G.in_edges(n, data="type") if t != "membership"
+    )
+    lines = [f"{kind}" + (f", {a['region']}" if a["region"] else ""), f"{ties} ties shown"]
     orgs = [m["organization"] for m in G.graph.get("memberships", []) if m["member"] == n and _member_on(m, G)]
     if orgs:
         lines.append("Member of: " + ", ".join(sorted(orgs)))
@@ -168,6 +184,20 @@ def to_network(
         net.add_node(n, label=a["name"], x=x, y=y, size=size, tip=node_tip(G, n), **style)
     smooth = _curves(G)
     for u, v, k, tie in sorted(G.edges(keys=True, data=True), key=lambda e: e[2]):
+        if tie["type"] == "membership":
+            net.add_edge(
+                u,
+                v,
+                id=k,
+                color={"color": MEMBERSHIP["colour"]},
+                dashes=list(MEMBERSHIP["dashes"]),
+                width=MEMBERSHIP["width"],
+                arrows={"to": {"enabled": False}},
+                smooth=False,
+                label="",
+                tip=membership_tip(G, u, v, tie),
+            )
+            continue
         kind = vocab.TIE_TYPES[tie["type"]]
         alpha = FADED[tie["status"]] if not highlight else (1.0 if k in highlight else 0.12)
         net.add_edge(
@@ -186,8 +216,8 @@ def to_network(
     return net
 
 
-def legend() -> list[dict]:
-    """One legend row per tie type and status: colour, dash pattern, arrow, words."""
+def legend(*, memberships: bool = False) -> list[dict]:
+    """One legend row per tie type (and membership links if drawn): colour, dashes, arrow, words."""
     rows = [
         {
             "label": t.label,
@@ -198,6 +228,16 @@ def legend() -> list[dict]:
         }
         for t in vocab.TIE_TYPES.values()
     ]
+    if memberships:
+        rows.append(
+            {
+                "label": MEMBERSHIP["label"],
+                "colour": MEMBERSHIP["colour"],
+                "dashes": " ".join(map(str, MEMBERSHIP["dashes"])),
+                "arrow": False,
+                "hint": MEMBERSHIP["hint"],
+            }
+        )
     return rows
 
 
@@ -222,19 +262,22 @@ def render_html(
     highlight: frozenset[str] = frozenset(),
     blocs: list[tuple[str, str]] | None = None,
     fills: dict[str, str] | None = None,
+    present: bool = False,
 ) -> str:
     """Return one self-contained HTML page that draws `G`; it makes no network request.
 
-    `blocs` (label, colour) pairs add a legend for node `fills`.
+    `blocs` (label, colour) pairs add a legend for node `fills`. Labels keep at least
+    15 px on screen whatever the zoom, 26 px with `present` (a projector in a classroom).
     """
     net = to_network(G, positions, highlight=highlight, fills=fills)
     nodes, edges, _heading, _height, _width, options = net.get_network_data()
-    data = {"nodes": nodes, "edges": edges, "options": json.loads(options)}
+    data = {"nodes": nodes, "edges": edges, "options": json.loads(options), "labelPx": 26 if present else 15}
     return _template().render(
         vis_js=_vis_js(),
         data_json=_script_json(data),
-        legend=legend(),
+        legend=legend(memberships=any(t == "membership" for *_, t in G.edges(data="type"))),
         blocs=blocs or [],
+        present=present,
         statuses=vocab.STATUSES,
         caption=caption,
         height=height,

@@ -26,14 +26,17 @@ class ViewState:
     focus: tuple[str, ...] = ()
     depth: int = 1
     among: bool = False
+    layout: str = "force"
+    members: tuple[str, ...] = ()  # organisations whose members are linked to them
 
 
 @dataclass(frozen=True)
 class Drawing:
-    """How to draw a view: ties to highlight, and whether to colour countries by bloc."""
+    """How to draw a view: ties to highlight, colour by bloc, presentation size."""
 
     highlight: frozenset[str] = frozenset()
     colour_blocs: bool = False
+    present: bool = False
 
 
 # The first view a student sees: the web this project started from, in the week of
@@ -131,6 +134,33 @@ def filtered(G: nx.MultiDiGraph, state: ViewState) -> nx.MultiDiGraph:
     )
 
 
+def with_memberships(G: nx.MultiDiGraph, H: nx.MultiDiGraph, organizations: tuple[str, ...]) -> nx.MultiDiGraph:
+    """A copy of `H` for drawing, with a link from each member to each of `organizations`
+    at the view's date. Membership links are not ties: no analysis sees them."""
+    if not organizations:
+        return H
+    D = H.copy()
+    day = H.graph.get("as_of")
+    for m in G.graph.get("memberships", []):
+        if m["organization"] in organizations and (day is None or m["first_day"] <= day <= m["last_day"]):
+            for n in (m["member"], m["organization"]):
+                if n not in D and n in G:
+                    D.add_node(n, **G.nodes[n])
+            if m["member"] in D and m["organization"] in D:
+                key = f"member-{m['member']}-{m['organization']}-{m['joined']}"
+                D.add_edge(
+                    m["member"],
+                    m["organization"],
+                    key=key,
+                    type="membership",
+                    id=key,
+                    start=m["joined"],
+                    end=m["left"],
+                    source_url=m["source_url"],
+                )
+    return D
+
+
 def make_view(
     G: nx.MultiDiGraph,
     positions: Positions,
@@ -139,7 +169,7 @@ def make_view(
     *,
     height: str = "100vh",
 ) -> View:
-    """Filter `G` as `state` asks and draw it at the shared `positions`."""
+    """Filter `G` as `state` asks and draw it at `positions` (those of `state.layout`)."""
     H = filtered(G, state)
     fills, legend = None, None
     if drawing.colour_blocs:
@@ -159,6 +189,13 @@ def make_view(
     summary = f"{H.number_of_edges()} ties between {H.number_of_nodes()} actors {when}{around}."
     caption = f"{when.capitalize()}{around}"
     page = render_html(
-        H, positions, caption=caption, height=height, highlight=drawing.highlight, blocs=legend, fills=fills
+        with_memberships(G, H, state.members),
+        positions,
+        caption=caption,
+        height=height,
+        highlight=drawing.highlight,
+        blocs=legend,
+        fills=fills,
+        present=drawing.present,
     )
     return View(page, _table(H), summary, H)

@@ -1,0 +1,137 @@
+"""Shareable links: every view state in the URL query string, and back.
+
+Names: as_of (YYYY-MM-DD), types and status (comma-separated), focus (actor ids,
+comma-separated), depth, among (1), layout (force | geo), members, story and step,
+present (1). Values that are unknown or hostile fall back to the default, with a notice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+
+from . import vocab
+from .layout import LAYOUTS
+from .view import STORY_START, ViewState
+
+MAX_LENGTH = 400
+ID = re.compile(r"^[A-Z][A-Z0-9]{1,9}$")
+
+
+@dataclass(frozen=True)
+class Link:
+    """Everything a link can carry."""
+
+    state: ViewState = STORY_START
+    story: str | None = None
+    step: int = 1
+    present: bool = False
+    notices: tuple[str, ...] = field(default=(), compare=False)
+
+
+def _one(value) -> str:
+    if isinstance(value, (list, tuple)):
+        value = value[-1] if value else ""
+    return str(value)[:MAX_LENGTH]
+
+
+def _show(text: str) -> str:
+    """A rejected value, shortened and stripped of anything but plain characters."""
+    return repr(re.sub(r"[^\w .,:-]", "?", text)[:40])
+
+
+def parse_link(
+    params: Mapping[str, object],
+    *,
+    actors: set[str],
+    stories: Mapping[str, int],
+    first_day: dt.date,
+    last_day: dt.date,
+) -> Link:
+    """Read query parameters into a Link; bad values fall back to defaults with a notice.
+
+    `stories` maps story ids to their number of steps.
+    """
+    state, notices = STORY_START, []
+    values = {k: _one(v) for k, v in params.items()}
+    known = {"as_of", "types", "status", "focus", "depth", "among", "layout", "members", "story", "step", "present"}
+    for name in sorted(set(values) - known):
+        notices.append(f"Ignored the unknown link setting {_show(name)}.")
+    if "as_of" in values:
+        try:
+            day = dt.date.fromisoformat(values["as_of"])
+            if not first_day <= day <= last_day:
+                raise ValueError
+            state = replace(state, as_of=day)
+        except ValueError:
+            notices.append(
+                f"The date {_show(values['as_of'])} is not a day from {first_day} to {last_day}; showing {state.as_of}."
+            )
+    for name, allowed, attr in (("types", vocab.TIE_TYPES, "types"), ("status", vocab.STATUSES, "statuses")):
+        if name in values:
+            items = [x for x in values[name].split(",") if x]
+            good = tuple(x for x in items if x in allowed)
+            if len(good) != len(items):
+                notices.append(
+                    f"Ignored unknown {name} in the link: {', '.join(_show(x) for x in items if x not in allowed)}."
+                )
+            state = replace(state, **{attr: good})
+    for name in ("focus", "members"):
+        if name in values:
+            items = [x for x in values[name].split(",") if x]
+            good = tuple(x for x in items if ID.match(x) and x in actors)
+            if len(good) != len(items):
+                notices.append(
+                    f"Ignored unknown countries in the link: {', '.join(_show(x) for x in items if x not in good)}."
+                )
+            state = replace(state, **{name: good})
+    if "focus" in values and "among" not in values:
+        state = replace(state, among=False)
+    if "among" in values:
+        state = replace(state, among=values["among"] == "1")
+    if "depth" in values:
+        if values["depth"] in ("1", "2", "3"):
+            state = replace(state, depth=int(values["depth"]))
+        else:
+            notices.append(f"The depth {_show(values['depth'])} must be 1, 2 or 3; showing 1.")
+    if "layout" in values:
+        if values["layout"] in LAYOUTS:
+            state = replace(state, layout=values["layout"])
+        else:
+            notices.append(f"The layout {_show(values['layout'])} must be force or geo; showing force.")
+    story, step = None, 1
+    if "story" in values:
+        if values["story"] in stories:
+            story = values["story"]
+            raw = values.get("step", "1")
+            if raw.isdigit() and 1 <= int(raw) <= stories[story]:
+                step = int(raw)
+            elif "step" in values:
+                notices.append(f"The story has steps 1 to {stories[story]}; showing step 1.")
+        else:
+            notices.append(f"There is no story {_show(values['story'])}.")
+    present = values.get("present") == "1"
+    return Link(state, story, step, present, tuple(notices))
+
+
+def to_params(link: Link) -> dict[str, str]:
+    """The query parameters that bring back `link` exactly."""
+    s = link.state
+    params = {
+        "as_of": s.as_of.isoformat() if s.as_of else "",
+        "types": ",".join(s.types),
+        "status": ",".join(s.statuses),
+        "focus": ",".join(s.focus),
+        "depth": str(s.depth),
+        "among": "1" if s.among else "0",
+        "layout": s.layout,
+    }
+    if s.members:
+        params["members"] = ",".join(s.members)
+    if link.story:
+        params.update(story=link.story, step=str(link.step))
+    if link.present:
+        params["present"] = "1"
+    return {k: v for k, v in params.items() if v != "" or k in ("types", "status", "focus")}
