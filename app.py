@@ -29,6 +29,7 @@ from graph.view import (
     ViewState,
     actor_label,
     actors_by_name,
+    existing,
     filtered,
     latest_date,
     make_view,
@@ -42,6 +43,25 @@ st.set_page_config(
     initial_sidebar_state="collapsed" if PRESENT else "auto",
 )
 FIRST_DAY = dt.date(1945, 1, 1)
+# Clicks in the drawn map come back to Python through this small components-v2 bridge:
+# the map posts {kind, id}; only well-formed messages from this page's own frames pass.
+SELECT_BRIDGE = st.components.v2.component(
+    "ties.select",
+    js="""
+export default function (component) {
+  const { setTriggerValue } = component;
+  const hear = (event) => {
+    if (event.origin !== window.location.origin) return;
+    const d = event.data;
+    if (!d || d.type !== "ties-select" || (d.kind !== "node" && d.kind !== "edge")) return;
+    if (typeof d.id !== "string" || !/^[A-Za-z0-9_-]{1,80}$/.test(d.id)) return;
+    setTriggerValue("selected", { kind: d.kind, id: d.id });
+  };
+  window.addEventListener("message", hear);
+  return () => window.removeEventListener("message", hear);
+}
+""",
+)
 # A teacher can point the app at another folder of CSV files with TIES_DATA_DIR.
 DATA_DIR = os.environ.get("TIES_DATA_DIR", str(graph.DEFAULT_DATA_DIR))
 
@@ -173,8 +193,22 @@ if "as_of" not in st.session_state:
     st.session_state.story, st.session_state.step = link.story, link.step
     if link.story and not st.query_params.get("as_of"):
         go_to_step(link.story, link.step)
+# The data may have changed under the widgets (an upload, or back to the shipped data):
+# keep every remembered value one the new data can show.
+st.session_state.as_of = min(max(st.session_state.as_of, FIRST_DAY), cutoff)
+for key in ("focus", "members"):
+    st.session_state[key] = [n for n in st.session_state.get(key, []) if n in G]
+if st.session_state.get("story") not in STORIES:
+    st.session_state.story = None
+if st.session_state.get("profile_actor") not in G:
+    st.session_state.pop("profile_actor", None)
 for notice in st.session_state.pop("notices", []):
     st.warning(notice, icon="🔗")
+
+# A click on a country focuses it and opens its profile; a click on a tie is shown in the map.
+clicked = SELECT_BRIDGE(key="select", on_selected_change=lambda: None).selected
+if clicked and clicked.get("kind") == "node" and clicked.get("id") in G:
+    st.session_state.update(focus=[clicked["id"]], among=False, depth=1, profile_actor=clicked["id"])
 
 names = actors_by_name(G)
 label = {n: actor_label(G, n) for n in names}.get
@@ -283,11 +317,15 @@ with st.sidebar:
                 format_func=lambda s: f"Your data ({own[2]})" if s == "own" else "The shipped data",
             )
 
+alive = existing(G, tuple(focus), as_of)
+if len(alive) < len(focus):
+    gone = ", ".join(G.nodes[f]["name"] for f in focus if f not in alive)
+    st.info(f"{gone} did not exist on {as_of:%d %B %Y}, so the focus leaves them out.")
 state = ViewState(
     as_of=as_of,
     types=tuple(types),
     statuses=tuple(statuses),
-    focus=tuple(focus),
+    focus=alive,
     depth=depth,
     among=among,
     layout=layout,
@@ -337,8 +375,9 @@ if not st.session_state.present:
     tab_ties, tab_profile, tab_path, tab_rank, tab_blocs, tab_balance, tab_change, tab_share = tabs
 
     with tab_profile:
-        default = names.index("IRN") if "IRN" in names else 0
-        who = st.selectbox("Country", names, index=default, format_func=label)
+        if "profile_actor" not in st.session_state:
+            st.session_state.profile_actor = "IRN" if "IRN" in names else names[0]
+        who = st.selectbox("Country", names, key="profile_actor", format_func=label)
         try:
             p = analysis(KEY, state, "profile", who, _world=WORLD)
         except graph.UsageError as exc:

@@ -78,6 +78,11 @@ def latest_date(G: nx.MultiDiGraph) -> dt.date:
     return max(days, default=dt.date.today())
 
 
+def existing(G: nx.MultiDiGraph, ids: tuple[str, ...], day: dt.date | None) -> tuple[str, ...]:
+    """The actors of `ids` that existed on `day` (the Soviet Union did not in 2000)."""
+    return tuple(n for n in ids if n in G and (day is None or G.nodes[n]["first_day"] <= day <= G.nodes[n]["last_day"]))
+
+
 def actor_label(G: nx.MultiDiGraph, n: str) -> str:
     """An actor as a search entry: name, aliases and id, so any of them finds it.
 

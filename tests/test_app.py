@@ -134,3 +134,79 @@ def test_app_steps_through_the_years(app):
     assert widget(app.date_input, "As of").value.isoformat() == "2024-06-20"
     assert "as of 2024-06-20" in summary(app)
     assert any(m.value.startswith("**Begun**") for m in tab(app, "What changed?").markdown)
+
+
+def with_link(**params):
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception
+    return at
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"as_of": "1962-10-16"},
+        {"types": "treaty,conflict"},
+        {"status": "confirmed"},
+        {"focus": "UKR,RUS", "among": "0", "depth": "2"},
+        {"layout": "geo"},
+        {"members": "NATO"},
+        {"story": "nato-12-to-32", "step": "3"},
+        {"present": "1"},
+    ],
+)
+def test_app_link_round_trip_for_every_parameter(params):
+    at = with_link(**params)
+    for key, value in params.items():
+        assert at.query_params[key] == [value] or at.query_params[key] == value, key
+    assert not [w for w in at.warning]
+
+
+def test_app_link_restores_the_view():
+    at = with_link(as_of="1962-10-16", types="treaty", focus="SUN", among="0", depth="1")
+    assert summary(at).startswith("") and "as of 1962-10-16, 1 step from Soviet Union" in summary(at)
+    assert set(at.dataframe[0].value["type"].str.split(" ").str[0]) == {"Treaty"}
+
+
+@pytest.mark.parametrize(
+    ("params", "notice"),
+    [
+        ({"as_of": "99999-12-31"}, "is not a day"),
+        ({"depth": "1000000"}, "must be 1, 2 or 3"),
+        ({"focus": "<script>alert(1)</script>"}, "unknown countries"),
+        ({"story": "nope"}, "no story"),
+    ],
+)
+def test_app_hostile_link_falls_back_with_a_notice(params, notice):
+    at = with_link(**params)
+    assert any(notice in w.value for w in at.warning)
+    assert "<script>" not in " ".join(w.value for w in at.warning)
+
+
+def test_app_changing_the_view_updates_the_link(app):
+    widget(app.multiselect, "Tie types").set_value(["treaty"]).run()
+    assert app.query_params["types"] in (["treaty"], "treaty")
+
+
+def test_app_every_story_loads_every_step():
+    import graph
+    from graph.stories import load_stories
+
+    for story in load_stories(actors=set(graph.load().actors["id"])):
+        at = with_link(story=story.id)
+        for step in range(1, len(story.steps) + 1):
+            assert f"step {step} of {len(story.steps)}" in " ".join(m.value for m in at.markdown)
+            assert any(story.steps[step - 1].caption[:40] in i.value for i in at.info)
+            if step < len(story.steps):
+                next(b for b in at.button if b.label.startswith("Next")).click().run()
+                assert not at.exception
+
+
+def test_app_presentation_mode_hides_the_controls():
+    at = with_link(present="1", story="israel-iran")
+    assert not at.tabs
+    assert any(b.label == "Leave presentation mode" for b in at.button)
+    assert "26" in at.get("iframe")[0].proto.srcdoc.split('"labelPx":', 1)[1][:3]

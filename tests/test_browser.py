@@ -67,17 +67,27 @@ def point_of(frame, kind, item_id):
     return xy[0] + box["x"], xy[1] + box["y"]
 
 
-def hover_and_open_everything(page, frame):
-    """Hover every node and tie, click each to open its details; return the texts seen."""
+def hover_and_open_everything(page, frame, *, click_nodes=True):
+    """Hover every node and tie and open its details; return the texts seen.
+
+    In the app a click on a country focuses it (and redraws), so there nodes are hovered
+    and their tooltip read; ties are clicked everywhere.
+    """
     seen = []
     for kind in ("node", "edge"):
         ids = frame.evaluate(f"() => window.tieNetwork.{kind}s.getIds()")
         for item in ids:
             x, y = point_of(frame, kind, item)
             page.mouse.move(x, y)
-            page.mouse.click(x, y)
-            frame.wait_for_selector("#details:not([hidden])", timeout=5_000)
-            seen.append(frame.inner_text("#details"))
+            if kind == "edge" or click_nodes:
+                page.mouse.click(x, y)
+                frame.wait_for_selector("#details:not([hidden])", timeout=5_000)
+                seen.append(frame.inner_text("#details"))
+            else:
+                tooltip = frame.locator("div.vis-tooltip")
+                tooltip.wait_for(state="visible", timeout=5_000)
+                seen.append(tooltip.inner_text())
+                page.mouse.move(5, 5)
             assert page.evaluate(PWNED) and frame.evaluate(PWNED), f"payload ran after {kind} {item}"
     return seen
 
@@ -115,7 +125,7 @@ def test_app_with_hostile_data_runs_no_payload(page):
     with running_app(HOSTILE) as url:
         page.goto(url)
         frame = graph_frame(page)
-        texts = hover_and_open_everything(page, frame)
+        texts = hover_and_open_everything(page, frame, click_nodes=False)
         assert any('<script>window.__pwned="script"</script>' in t for t in texts), "payloads shown as text"
         links = frame.eval_on_selector_all("#details a", "els => els.map(a => [a.href, a.rel, a.target])")
         assert all(
@@ -123,6 +133,14 @@ def test_app_with_hostile_data_runs_no_payload(page):
         )
         page.wait_for_timeout(300)
         assert page.evaluate(PWNED) and frame.evaluate(PWNED)
+        # A click on a country opens its profile in the app: its texts stay text there too.
+        page.mouse.click(*point_of(frame, "node", "AAA"))
+        page.get_by_role("tab", name="Country profile").click()
+        page.get_by_text("is in conflict with").first.wait_for(timeout=15_000)
+        for name in page.get_by_role("tab").all_inner_texts():
+            page.get_by_role("tab", name=name).click()
+        page.wait_for_timeout(500)
+        assert page.evaluate(PWNED)
     assert page.dialogs == []
     assert page.outside == []
 
@@ -145,3 +163,105 @@ def test_exported_page_works_offline_and_escapes_text(page, tmp_path):
     assert '<script>window.__pwned="script"</script>' in tooltip.inner_text()
     assert page.evaluate(PWNED)
     assert page.dialogs == [] and page.outside == []
+
+
+def positions(frame):
+    return frame.evaluate("() => window.network.getPositions()")
+
+
+def mark(frame):
+    """Tag the drawing we have, to tell it from the next one."""
+    frame.evaluate("() => { window.__seen = true; }")
+
+
+def wait_redraw(page):
+    """Wait for a new drawing (one not tagged by `mark`); return its frame and node ids."""
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        for frame in page.frames:
+            try:
+                if frame.evaluate(
+                    "() => !!document.body && document.body.hasAttribute('data-drawn') && !window.__seen"
+                ):
+                    return frame, set(frame.evaluate("() => window.tieNetwork.nodes.getIds()"))
+            except Exception:  # a frame may go away while Streamlit reruns
+                pass
+        page.wait_for_timeout(100)
+    raise AssertionError("the map was not redrawn")
+
+
+def test_app_positions_hold_across_a_filter_change(page):
+    with running_app() as url:
+        page.goto(url + "/?focus=&among=0&as_of=2025-06-20")
+        frame = graph_frame(page)
+        before = positions(frame)
+        mark(frame)
+        page.get_by_role("tab", name="What changed?").click()
+        page.get_by_role("button", name="◀ One year back").click()
+        frame, ids = wait_redraw(page)
+        after = positions(frame)
+        shared = set(before) & set(after)
+        assert len(shared) > 50
+        assert {n: after[n] for n in shared} == {n: before[n] for n in shared}
+        assert "as of 2024-06-20" in page.inner_text("body")
+    assert page.outside == []
+
+
+def test_app_map_layout_is_geographic(page):
+    with running_app() as url:
+        page.goto(url + "/?focus=&among=0&layout=geo&as_of=1993-06-01")
+        frame = graph_frame(page)
+        pos = positions(frame)
+        assert pos["USA"]["x"] < pos["CHN"]["x"]
+        assert pos["RUS"]["y"] < pos["ZAF"]["y"]
+    assert page.outside == []
+
+
+def test_app_png_export_downloads_an_image(page):
+    with running_app() as url:
+        page.goto(url)
+        frame = graph_frame(page)
+        with page.expect_download() as download:
+            frame.click("#png")
+        path = download.value.path()
+        with open(path, "rb") as f:
+            data = f.read()
+        assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000
+        assert download.value.suggested_filename == "ties-between-states.png"
+    assert page.outside == []
+
+
+def test_app_click_on_a_country_focuses_it(page):
+    with running_app() as url:
+        page.goto(url)
+        frame = graph_frame(page)
+        mark(frame)
+        x, y = point_of(frame, "node", "ISR")
+        page.mouse.click(x, y)
+        frame, ids = wait_redraw(page)
+        assert "1 step from Israel" in page.inner_text("body")
+        assert "ISR" in ids
+        assert page.get_by_role("tab", name="Country profile").is_visible()
+    assert page.outside == []
+
+
+def test_app_upload_good_and_bad_files(page, tmp_path):
+    from graph.upload import TEMPLATE
+
+    good, bad = tmp_path / "good" / "relations.csv", tmp_path / "bad" / "relations.csv"
+    good.parent.mkdir()
+    bad.parent.mkdir()
+    good.write_text(TEMPLATE)
+    bad.write_text(TEMPLATE.replace("IRN,RUS", "IRN,ZZZ"))
+    with running_app() as url:
+        page.goto(url)
+        graph_frame(page)
+        page.get_by_text("Use your own data").click()
+        page.locator("input[type=file]").set_input_files(str(bad))
+        page.get_by_role("button", name="Check and use these files").click()
+        page.get_by_text("nothing was loaded").wait_for(timeout=15_000)
+        assert "relations.csv:3: target: got 'ZZZ'" in page.inner_text("body")
+        page.locator("input[type=file]").set_input_files(str(good))
+        page.get_by_role("button", name="Check and use these files").click()
+        page.get_by_text("Your data (2 ties)").wait_for(timeout=15_000)
+    assert page.outside == []

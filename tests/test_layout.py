@@ -23,3 +23,20 @@ def test_force_layout_keeps_tied_actors_apart_and_lonely_ones_outside(tiny):
 
 def test_force_layout_of_an_empty_graph_is_empty(tiny):
     assert force_layout(filter_graph(tiny, types=[])) == {}
+
+
+def test_geo_layout_puts_west_left_and_north_up(world):
+    from graph.layout import geo_layout
+
+    pos = geo_layout(world)
+    assert pos["USA"][0] < pos["CHN"][0]  # the US west of China
+    assert pos["RUS"][1] < pos["ZAF"][1]  # Russia north of South Africa (y grows downwards)
+    assert geo_layout(world) == pos
+
+
+def test_geo_layout_keeps_crowded_capitals_apart(world):
+    from graph.layout import geo_layout
+
+    pos = geo_layout(world, gap=30)
+    points = sorted(pos.values())
+    assert min(math.dist(a, b) for i, a in enumerate(points) for b in points[i + 1 : i + 30]) > 25

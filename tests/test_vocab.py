@@ -29,3 +29,44 @@ def test_direction_follows_the_contract():
 def test_subtypes_are_unique_within_a_type():
     for t in vocab.TIE_TYPES.values():
         assert len(set(t.subtypes)) == len(t.subtypes)
+
+
+# Viénot, Brettel & Mollon (1999): how protanopes and deuteranopes see linear RGB.
+SIMULATION = {
+    "protanopia": ((0.11238, 0.88762, 0.0), (0.11238, 0.88762, 0.0), (0.00401, -0.00401, 1.0)),
+    "deuteranopia": ((0.29275, 0.70725, 0.0), (0.29275, 0.70725, 0.0), (-0.02234, 0.02234, 1.0)),
+}
+
+
+def _linear(colour):
+    def f(c):
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    return [f(int(colour[i : i + 2], 16) / 255) for i in (1, 3, 5)]
+
+
+def _lab(rgb):
+    x = 0.4124 * rgb[0] + 0.3576 * rgb[1] + 0.1805 * rgb[2]
+    y = 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2]
+    z = 0.0193 * rgb[0] + 0.1192 * rgb[1] + 0.9505 * rgb[2]
+
+    def f(t):
+        return t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116
+
+    fx, fy, fz = f(x / 0.9505), f(y), f(z / 1.089)
+    return (116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz))
+
+
+@pytest.mark.parametrize("vision", ["normal", *SIMULATION])
+def test_tie_colours_stay_apart_under_colour_vision_deficiencies(vision):
+    """Every pair of tie colours differs by at least 15 ΔE (CIE76) as the viewer sees it."""
+    seen = []
+    for kind in vocab.TIE_TYPES.values():
+        rgb = _linear(kind.colour)
+        if vision != "normal":
+            rgb = [sum(m * c for m, c in zip(row, rgb, strict=True)) for row in SIMULATION[vision]]
+        seen.append((kind.name, _lab([min(max(c, 0.0), 1.0) for c in rgb])))
+    for i, (a, lab_a) in enumerate(seen):
+        for b, lab_b in seen[i + 1 :]:
+            distance = sum((p - q) ** 2 for p, q in zip(lab_a, lab_b, strict=True)) ** 0.5
+            assert distance >= 15, f"{a} and {b} look alike under {vision} (ΔE {distance:.1f})"

@@ -1,0 +1,83 @@
+import pytest
+
+import graph
+from graph.errors import DataError
+from graph.stories import load_stories
+from graph.view import make_view
+
+GOOD = """
+[[story]]
+id = "tiny"
+title = "A tiny story"
+
+[[story.step]]
+as_of = "2023"
+focus = ["CCC"]
+caption = "Carpania at war."
+sources = ["https://example.org/bc-war"]
+"""
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    data = graph.load()
+    return data, load_stories(actors=set(data.actors["id"]))
+
+
+def test_load_stories_reads_a_story(tmp_path):
+    path = tmp_path / "stories.toml"
+    path.write_text(GOOD)
+    (story,) = load_stories(path, actors={"CCC"})
+    assert (story.id, story.title, len(story.steps)) == ("tiny", "A tiny story", 1)
+    assert story.steps[0].state.focus == ("CCC",) and story.steps[0].state.as_of.isoformat() == "2023-12-31"
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (('focus = ["CCC"]', 'focus = ["ZZZ"]'), "focus: got ['ZZZ']"),
+        (('as_of = "2023"', 'as_of = "2023-02-30"'), "as_of: got '2023-02-30', which is not a real date"),
+        (('sources = ["https://example.org/bc-war"]', 'sources = ["javascript:alert(1)"]'), "sources: expected"),
+        (('caption = "Carpania at war."', 'caption = ""'), "caption: required value is empty"),
+        (('id = "tiny"', 'id = "Tiny Story"'), "id: got 'Tiny Story'"),
+        (('as_of = "2023"', 'as_of = "2023"\nzoom = 3'), "unknown key(s) zoom"),
+        (('title = "A tiny story"', 'title = "A tiny story'), "is not valid TOML"),
+    ],
+)
+def test_load_stories_lists_problems(tmp_path, change, message):
+    path = tmp_path / "stories.toml"
+    path.write_text(GOOD.replace(*change))
+    with pytest.raises(DataError) as caught:
+        load_stories(path, actors={"CCC"})
+    assert message in str(caught.value)
+
+
+def test_shipped_stories_are_at_least_six_with_the_required_ones(shipped):
+    _, stories = shipped
+    titles = {s.title for s in stories}
+    assert len(stories) >= 6
+    assert {
+        "Russia, Iran and North Korea: the treaties of 2024–25",
+        "NATO from 12 to 32",
+        "The Cold War blocs in 1962",
+        "Sanctions on Russia since 2014",
+        "Who arms Ukraine",
+        "Israel, Iran and their partners",
+    } <= titles
+
+
+def test_every_shipped_story_step_draws_and_cites(shipped, world):
+    data, stories = shipped
+    urls = set(data.relations["source_url"]) | set(data.memberships["source_url"])
+    for story in stories:
+        for step in story.steps:
+            view = make_view(world, {}, step.state)
+            assert view.graph.number_of_nodes() > 0, (story.id, step.caption)
+            assert set(step.sources) <= urls, f"{story.id}: a source no row cites"
+
+
+def test_the_nato_story_counts_members(shipped, world):
+    _, stories = shipped
+    nato = next(s for s in stories if s.id == "nato-12-to-32")
+    counts = [make_view(world, {}, step.state).html.count('"id":"member-') for step in nato.steps]
+    assert counts[0] == 12 and counts[-1] == 32
