@@ -24,6 +24,7 @@ from .paths import shortest_paths
 from .profile import profile
 from .rank import MEASURES, rank
 from .schema import RELATIONS
+from .view import ViewState, filtered
 
 
 def _csv_list(allowed: Mapping[str, object]) -> Callable[[str], list[str]]:
@@ -264,15 +265,15 @@ def _validate(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     G = build(load(args.data))
-    view = filter_graph(
-        G,
+    state = ViewState(
         as_of=args.as_of,
-        types=args.types,
-        statuses=args.status,
-        focus=args.focus,
+        types=tuple(vocab.TIE_TYPES if args.types is None else args.types),
+        statuses=tuple(vocab.STATUSES if args.status is None else args.status),
+        focus=tuple(args.focus or ()),
         depth=args.depth,
         among=args.among,
     )
+    view = filtered(G, state)
     caption = f"As of {args.as_of}" if args.as_of else "All dates"
     payload = export(view, args.format, positions=LAYOUTS[args.layout](G), caption=caption)
     try:
