@@ -370,110 +370,120 @@ if not st.session_state.present:
             "Balance",
             "What changed?",
             "Share and download",
-        ]
+        ],
+        key="tab",  # only the open tab does its work, so a filter change reruns little
+        on_change="rerun",
     )
     tab_ties, tab_profile, tab_path, tab_rank, tab_blocs, tab_balance, tab_change, tab_share = tabs
 
-    with tab_profile:
-        if "profile_actor" not in st.session_state:
-            st.session_state.profile_actor = "IRN" if "IRN" in names else names[0]
-        who = st.selectbox("Country", names, key="profile_actor", format_func=label)
-        try:
-            p = analysis(KEY, state, "profile", who, _world=WORLD)
-        except graph.UsageError as exc:
-            st.info(str(exc))
-        else:
-            st.markdown(p.summary)
-            for kind, rows in p.groups.items():
-                if rows:
-                    st.markdown(f"**{vocab.TIE_TYPES[kind].label}** ({len(rows)})")
-                    links(rows, {"phrase": "Tie", "title": "What", "source_url": "Source"})
-            if p.organizations:
-                st.markdown(
-                    "**Organisations:** "
-                    + ", ".join(f"{o['organization']} (since {o['joined']})" for o in p.organizations)
-                )
-
-    with tab_path:
-        left, right = st.columns(2)
-        start = left.selectbox("From", names, index=names.index("PRK") if "PRK" in names else 0, format_func=label)
-        end = right.selectbox("To", names, index=names.index("UKR") if "UKR" in names else 1, format_func=label)
-        try:
-            found = analysis(KEY, state, "paths", start, end, _world=WORLD)
-        except graph.UsageError as exc:
-            st.info(str(exc))
-        else:
-            if not found:
-                st.info("No chain of ties links them in this view. Try more tie types, another date or no focus.")
+    if tab_profile.open:
+        with tab_profile:
+            if "profile_actor" not in st.session_state:
+                st.session_state.profile_actor = "IRN" if "IRN" in names else names[0]
+            who = st.selectbox("Country", names, key="profile_actor", format_func=label)
+            try:
+                p = analysis(KEY, state, "profile", who, _world=WORLD)
+            except graph.UsageError as exc:
+                st.info(str(exc))
             else:
-                st.markdown(
-                    f"**{len(found)} shortest chain(s), {len(found[0][1])} tie(s) long.** Highlighted in the map."
-                )
-                for story_text, *_ in found:
-                    st.markdown(f"- {story_text}")
-                links(
-                    [t for _, ties, _ in found for t in ties],
-                    {"title": "Tie", "start": "Since", "source_url": "Source"},
-                )
-                highlight = frozenset().union(*(ids for *_, ids in found))
+                st.markdown(p.summary)
+                for kind, rows in p.groups.items():
+                    if rows:
+                        st.markdown(f"**{vocab.TIE_TYPES[kind].label}** ({len(rows)})")
+                        links(rows, {"phrase": "Tie", "title": "What", "source_url": "Source"})
+                if p.organizations:
+                    st.markdown(
+                        "**Organisations:** "
+                        + ", ".join(f"{o['organization']} (since {o['joined']})" for o in p.organizations)
+                    )
 
-    with tab_rank:
-        measure = st.radio("Measure", list(MEASURES), horizontal=True, format_func=str.capitalize)
-        st.caption(MEASURES[measure])
-        rows = analysis(KEY, state, "rank", measure, 15, _world=WORLD)
-        if rows:
-            columns = {"name": "Actor", "score": "Score"} | (
-                {t: vocab.TIE_TYPES[t].label for t in vocab.TIE_TYPES} if measure == "ties" else {}
+    if tab_path.open:
+        with tab_path:
+            left, right = st.columns(2)
+            start = left.selectbox("From", names, index=names.index("PRK") if "PRK" in names else 0, format_func=label)
+            end = right.selectbox("To", names, index=names.index("UKR") if "UKR" in names else 1, format_func=label)
+            try:
+                found = analysis(KEY, state, "paths", start, end, _world=WORLD)
+            except graph.UsageError as exc:
+                st.info(str(exc))
+            else:
+                if not found:
+                    st.info("No chain of ties links them in this view. Try more tie types, another date or no focus.")
+                else:
+                    st.markdown(
+                        f"**{len(found)} shortest chain(s), {len(found[0][1])} tie(s) long.** Highlighted in the map."
+                    )
+                    for story_text, *_ in found:
+                        st.markdown(f"- {story_text}")
+                    links(
+                        [t for _, ties, _ in found for t in ties],
+                        {"title": "Tie", "start": "Since", "source_url": "Source"},
+                    )
+                    highlight = frozenset().union(*(ids for *_, ids in found))
+
+    if tab_rank.open:
+        with tab_rank:
+            measure = st.radio("Measure", list(MEASURES), horizontal=True, format_func=str.capitalize)
+            st.caption(MEASURES[measure])
+            rows = analysis(KEY, state, "rank", measure, 15, _world=WORLD)
+            if rows:
+                columns = {"name": "Actor", "score": "Score"} | (
+                    {t: vocab.TIE_TYPES[t].label for t in vocab.TIE_TYPES} if measure == "ties" else {}
+                )
+                st.dataframe(
+                    pd.DataFrame(rows)[list(columns)].rename(columns=columns), hide_index=True, width="stretch"
+                )
+            else:
+                st.info("No ties in this view.")
+
+    if tab_blocs.open:
+        with tab_blocs:
+            st.caption(
+                "Camps found by the Louvain method in the treaties and arms supplies shown (fixed seed, so the "
+                "same view gives the same camps). Each is named by its best-tied members and compared with the "
+                "organisation whose members it matches best. Switch on 'Colour countries by bloc' to see them."
             )
-            st.dataframe(pd.DataFrame(rows)[list(columns)].rename(columns=columns), hide_index=True, width="stretch")
-        else:
-            st.info("No ties in this view.")
+            for i, (name, group, org, overlap) in enumerate(analysis(KEY, state, "blocs", _world=WORLD), start=1):
+                closest = f" — closest organisation: {org} ({overlap:.0%} overlap)" if org else ""
+                st.markdown(f"**{i}. {name}** ({len(group)} members){closest}  \n{', '.join(group)}")
 
-    with tab_blocs:
-        st.caption(
-            "Camps found by the Louvain method in the treaties and arms supplies shown (fixed seed, so the "
-            "same view gives the same camps). Each is named by its best-tied members and compared with the "
-            "organisation whose members it matches best. Switch on 'Colour countries by bloc' to see them."
-        )
-        for i, (name, group, org, overlap) in enumerate(analysis(KEY, state, "blocs", _world=WORLD), start=1):
-            closest = f" — closest organisation: {org} ({overlap:.0%} overlap)" if org else ""
-            st.markdown(f"**{i}. {name}** ({len(group)} members){closest}  \n{', '.join(group)}")
+    if tab_balance.open:
+        with tab_balance:
+            st.markdown(THEORY)
+            good, bad, ratio, telling = analysis(KEY, state, "balance", _world=WORLD)
+            if good + bad:
+                st.markdown(f"**{good} balanced and {bad} unbalanced triangles: a balance ratio of {ratio:.0%}.**")
+                for line in telling:
+                    st.markdown(f"- Unbalanced: {line}")
+            else:
+                st.info("No triangle of ties in this view.")
+            st.caption("Balance ratio on 1 July of each year, with the tie types and statuses chosen:")
+            st.line_chart(history(KEY, tuple(types), tuple(statuses), _world=WORLD)[1], y="ratio")
 
-    with tab_balance:
-        st.markdown(THEORY)
-        good, bad, ratio, telling = analysis(KEY, state, "balance", _world=WORLD)
-        if good + bad:
-            st.markdown(f"**{good} balanced and {bad} unbalanced triangles: a balance ratio of {ratio:.0%}.**")
-            for line in telling:
-                st.markdown(f"- Unbalanced: {line}")
-        else:
-            st.info("No triangle of ties in this view.")
-        st.caption("Balance ratio on 1 July of each year, with the tie types and statuses chosen:")
-        st.line_chart(history(KEY, tuple(types), tuple(statuses), _world=WORLD)[1], y="ratio")
-
-    with tab_change:
-        back, forward, _ = st.columns([1, 1, 4])
-        back.button("◀ One year back", on_click=shift_year, args=(-1,), width="stretch")
-        forward.button("One year on ▶", on_click=shift_year, args=(1,), width="stretch")
-        since = st.date_input(
-            "Compare with",
-            value=as_of.replace(year=as_of.year - 1, day=min(as_of.day, 28)),
-            min_value=FIRST_DAY,
-            max_value=cutoff,
-            format="YYYY-MM-DD",
-        )
-        change = diff(G, min(since, as_of), max(since, as_of), types=types, statuses=statuses)
-        if change.empty:
-            st.info("Nothing changed between these two dates.")
-        for title_text, rows in (("Begun", change.begun), ("Ended", change.ended)):
-            if rows:
-                st.markdown(f"**{title_text}** ({len(rows)})")
-                links(rows, {"title": "Tie", "start": "Start", "end": "End", "source_url": "Source"})
-        for title_text, rows in (("Joined", change.joined), ("Left", change.left)):
-            if rows:
-                st.markdown(f"**{title_text}:** " + ", ".join(f"{m['member']} → {m['organization']}" for m in rows))
-        st.caption("Ties in force on 1 July of each year:")
-        st.line_chart(history(KEY, tuple(types), tuple(statuses), _world=WORLD)[0])
+    if tab_change.open:
+        with tab_change:
+            back, forward, _ = st.columns([1, 1, 4])
+            back.button("◀ One year back", on_click=shift_year, args=(-1,), width="stretch")
+            forward.button("One year on ▶", on_click=shift_year, args=(1,), width="stretch")
+            since = st.date_input(
+                "Compare with",
+                value=as_of.replace(year=as_of.year - 1, day=min(as_of.day, 28)),
+                min_value=FIRST_DAY,
+                max_value=cutoff,
+                format="YYYY-MM-DD",
+            )
+            change = diff(G, min(since, as_of), max(since, as_of), types=types, statuses=statuses)
+            if change.empty:
+                st.info("Nothing changed between these two dates.")
+            for title_text, rows in (("Begun", change.begun), ("Ended", change.ended)):
+                if rows:
+                    st.markdown(f"**{title_text}** ({len(rows)})")
+                    links(rows, {"title": "Tie", "start": "Start", "end": "End", "source_url": "Source"})
+            for title_text, rows in (("Joined", change.joined), ("Left", change.left)):
+                if rows:
+                    st.markdown(f"**{title_text}:** " + ", ".join(f"{m['member']} → {m['organization']}" for m in rows))
+            st.caption("Ties in force on 1 July of each year:")
+            st.line_chart(history(KEY, tuple(types), tuple(statuses), _world=WORLD)[0])
 
 drawing = Drawing(highlight=highlight, colour_blocs=colour_blocs, present=st.session_state.present)
 current = view(KEY, state, drawing, "880px" if st.session_state.present else "680px", _world=WORLD)
@@ -482,25 +492,27 @@ with graph_slot:
     st.iframe(current.html, height=900 if st.session_state.present else 700)
 
 if not st.session_state.present:
-    with tab_ties:
-        st.dataframe(
-            current.table,
-            hide_index=True,
-            width="stretch",
-            column_config={
-                **{k: st.column_config.TextColumn(v) for k, v in TABLE_COLUMNS.items() if k != "source_url"},
-                "source_url": st.column_config.LinkColumn("Source", display_text="open source"),
-            },
-        )
-    with tab_share:
-        base = (st.context.url or "").split("?")[0]
-        st.markdown("**A link to exactly this view** (copy it with the button at its right):")
-        st.code(f"{base}?{urlencode(to_params(link))}", language=None)
-        st.markdown("**Download this view**")
-        page = view(KEY, state, drawing, "100vh", _world=WORLD).html
-        cols = st.columns(4)
-        cols[0].download_button("Offline page (HTML)", page, file_name="ties.html", mime="text/html")
-        cols[1].download_button("Ties (CSV)", export(current.graph, "csv"), file_name="ties.csv", mime="text/csv")
-        cols[2].download_button("GraphML (Gephi)", export(current.graph, "graphml"), file_name="ties.graphml")
-        cols[3].download_button("GEXF (Gephi)", export(current.graph, "gexf"), file_name="ties.gexf")
-        st.caption("For a picture, use 'Save PNG' under the map: it saves the drawing at 1920×1080.")
+    if tab_ties.open:
+        with tab_ties:
+            st.dataframe(
+                current.table,
+                hide_index=True,
+                width="stretch",
+                column_config={
+                    **{k: st.column_config.TextColumn(v) for k, v in TABLE_COLUMNS.items() if k != "source_url"},
+                    "source_url": st.column_config.LinkColumn("Source", display_text="open source"),
+                },
+            )
+    if tab_share.open:
+        with tab_share:
+            base = (st.context.url or "").split("?")[0]
+            st.markdown("**A link to exactly this view** (copy it with the button at its right):")
+            st.code(f"{base}?{urlencode(to_params(link))}", language=None)
+            st.markdown("**Download this view**")
+            page = view(KEY, state, drawing, "100vh", _world=WORLD).html
+            cols = st.columns(4)
+            cols[0].download_button("Offline page (HTML)", page, file_name="ties.html", mime="text/html")
+            cols[1].download_button("Ties (CSV)", export(current.graph, "csv"), file_name="ties.csv", mime="text/csv")
+            cols[2].download_button("GraphML (Gephi)", export(current.graph, "graphml"), file_name="ties.graphml")
+            cols[3].download_button("GEXF (Gephi)", export(current.graph, "gexf"), file_name="ties.gexf")
+            st.caption("For a picture, use 'Save PNG' under the map: it saves the drawing at 1920×1080.")

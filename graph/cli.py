@@ -99,6 +99,10 @@ def _parser() -> argparse.ArgumentParser:
     ranking.add_argument("--top", type=int, default=10)
     view_options(sub.add_parser("blocs", help="communities of cooperation (Louvain, fixed seed)"))
     view_options(sub.add_parser("balance", help="balanced and unbalanced triangles"))
+    bench = sub.add_parser("bench", help="measure speed on the shipped and synthetic data, beside naive pyvis")
+    bench.add_argument("--quick", action="store_true", help="fewer runs and sizes: under a minute")
+    bench.add_argument("--json", type=Path, help="also write every figure to this JSON file")
+    bench.add_argument("--no-browser", action="store_true", help="server-side figures only")
     tales = sub.add_parser("stories", help="the guided stories: one per line, id and title")
     tales.add_argument("--data", type=Path, default=DEFAULT_DATA_DIR)
     change = sub.add_parser("diff", help="ties and memberships begun and ended between two dates")
@@ -185,6 +189,13 @@ def _balance(args: argparse.Namespace) -> int:
     print(f"Triangles: {result.balanced} balanced, {result.unbalanced} unbalanced (balance ratio {ratio}).")
     for t in result.telling:
         print(f"  Unbalanced: {describe(H, t)}")
+    return 0
+
+
+def _bench(args: argparse.Namespace) -> int:
+    from .bench import main as bench_main
+
+    print(bench_main(quick=args.quick, json_path=args.json, browser=not args.no_browser))
     return 0
 
 
@@ -300,6 +311,7 @@ def main(argv: list[str] | None = None) -> int:
             "balance": _balance,
             "diff": _diff,
             "stories": _stories,
+            "bench": _bench,
         }
         return commands[args.command](args)
     except DataError as exc:

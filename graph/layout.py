@@ -7,6 +7,7 @@ import math
 import networkx as nx
 
 Positions = dict[str, tuple[float, float]]
+KAMADA_KAWAI_LIMIT = 400
 
 
 def force_layout(G: nx.MultiDiGraph, *, seed: int = 7, spacing: float = 120.0) -> Positions:
@@ -24,8 +25,9 @@ def force_layout(G: nx.MultiDiGraph, *, seed: int = 7, spacing: float = 120.0) -
     positions: Positions = {}
     size = spacing * math.sqrt(max(len(simple), 1))
     if len(simple):
-        start = nx.spring_layout(simple, k=2.0 / math.sqrt(len(simple)), iterations=100, seed=seed, weight=None)
-        raw = nx.kamada_kawai_layout(simple, pos=start, weight="length")
+        raw = nx.spring_layout(simple, k=2.0 / math.sqrt(len(simple)), iterations=100, seed=seed, weight=None)
+        if len(simple) <= KAMADA_KAWAI_LIMIT:  # its cost grows with the square of the actors
+            raw = nx.kamada_kawai_layout(simple, pos=raw, weight="length")
         positions = {n: (round(float(x) * size, 1), round(float(-y) * size, 1)) for n, (x, y) in raw.items()}
     lonely = sorted(n for n in G if n not in positions)
     radius = size * 1.25

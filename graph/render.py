@@ -19,6 +19,7 @@ from pathlib import Path
 import jinja2
 import networkx as nx
 import pyvis
+from pyvis.edge import Edge
 from pyvis.network import Network
 
 from . import dates, vocab
@@ -115,23 +116,44 @@ def membership_tip(G: nx.MultiDiGraph, member: str, org: str, m: dict) -> dict:
     }
 
 
-def node_tip(G: nx.MultiDiGraph, n: str) -> dict:
-    """The facts shown for an actor on hover and click."""
+def node_tip(G: nx.MultiDiGraph, n: str, orgs: dict[str, list[str]] | None = None) -> dict:
+    """The facts shown for an actor on hover and click (`orgs`: member → organisations)."""
     a = G.nodes[n]
     kind = "Organisation" if a["kind"] == "organization" else "State"
     ties = sum(1 for *_, t in G.edges(n, data="type") if t != "membership") + sum(
         1 for *_, t in G.in_edges(n, data="type") if t != "membership"
     )
     lines = [f"{kind}" + (f", {a['region']}" if a["region"] else ""), f"{ties} ties shown"]
-    orgs = [m["organization"] for m in G.graph.get("memberships", []) if m["member"] == n and _member_on(m, G)]
-    if orgs:
-        lines.append("Member of: " + ", ".join(sorted(orgs)))
+    mine = (orgs if orgs is not None else _organizations(G)).get(n)
+    if mine:
+        lines.append("Member of: " + ", ".join(sorted(mine)))
     return {"title": a["name"], "lines": lines, "text": "", "url": "", "source": ""}
 
 
-def _member_on(m: dict, G: nx.MultiDiGraph) -> bool:
+def _organizations(G: nx.MultiDiGraph) -> dict[str, list[str]]:
+    """Member → the organisations it belongs to at the view's date."""
     day = G.graph.get("as_of")
-    return day is None or m["first_day"] <= day <= m["last_day"]
+    found: dict[str, list[str]] = defaultdict(list)
+    for m in G.graph.get("memberships", []):
+        if day is None or m["first_day"] <= day <= m["last_day"]:
+            found[m["member"]].append(m["organization"])
+    return found
+
+
+class _Ids(list):
+    """pyvis keeps node ids in a list and scans it for every node and tie it adds;
+    this list answers `in` from a set, so building the network stays linear."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._seen: set = set()
+
+    def append(self, item) -> None:
+        super().append(item)
+        self._seen.add(item)
+
+    def __contains__(self, item) -> bool:
+        return item in self._seen
 
 
 def _curves(G: nx.MultiDiGraph) -> dict[str, dict | bool]:
@@ -172,6 +194,8 @@ def to_network(
     on its own copy of the data: pyvis' `from_nx` would change `G`.
     """
     net = Network(directed=True)
+    net.node_ids = _Ids()
+    orgs = _organizations(G)
     lit = {n for u, v, k in G.edges(keys=True) if k in highlight for n in (u, v)}
     for n, a in sorted(G.nodes(data=True)):
         x, y = positions.get(n, (0.0, 0.0))
@@ -181,7 +205,7 @@ def to_network(
         if highlight and n not in lit:
             style["opacity"] = 0.35
         size = 10 + 2.5 * min(G.degree(n), 12) ** 0.9
-        net.add_node(n, label=a["name"], x=x, y=y, size=size, tip=node_tip(G, n), **style)
+        net.add_node(n, label=a["name"], x=x, y=y, size=size, tip=node_tip(G, n, orgs), **style)
     smooth = _curves(G)
     for u, v, k, tie in sorted(G.edges(keys=True, data=True), key=lambda e: e[2]):
         if tie["type"] == "membership":
@@ -200,9 +224,11 @@ def to_network(
             continue
         kind = vocab.TIE_TYPES[tie["type"]]
         alpha = FADED[tie["status"]] if not highlight else (1.0 if k in highlight else 0.12)
-        net.add_edge(
+        # pyvis' Edge builds the record; add_edge would check both ends again in a list.
+        edge = Edge(
             u,
             v,
+            True,
             id=k,
             color={"color": _hex_rgba(kind.colour, alpha), "highlight": kind.colour, "hover": kind.colour},
             dashes=list(kind.dashes) if kind.dashes else False,
@@ -212,6 +238,7 @@ def to_network(
             label="" if tie["status"] == "confirmed" else tie["status"],
             tip=tie_tip(G, u, v, tie),
         )
+        net.edges.append(edge.options)
     net.options = OPTIONS
     return net
 
