@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 from dataclasses import replace
+from pathlib import Path
 from urllib.parse import urlencode
 
 import pandas as pd
@@ -21,6 +23,7 @@ from graph.links import Link, parse_link, to_params
 from graph.paths import path_ties, shortest_paths
 from graph.profile import profile
 from graph.rank import MEASURES, rank
+from graph.render import VIS_JS
 from graph.stories import load_stories
 from graph.upload import MAX_MB, NAMES, TEMPLATE, read_upload
 from graph.view import (
@@ -66,6 +69,21 @@ export default function (component) {
 DATA_DIR = os.environ.get("TIES_DATA_DIR", str(graph.DEFAULT_DATA_DIR))
 
 
+# vis-network is served once from the app's own static folder, so each redraw sends only
+# the data and the browser keeps the library cached (exports still carry it inline).
+STATIC = Path(__file__).parent / "static"
+VIS_SRC = "app/static/vis-network.min.js"
+
+
+@st.cache_resource
+def serve_vis() -> str:
+    STATIC.mkdir(exist_ok=True)
+    target = STATIC / "vis-network.min.js"
+    if not target.exists() or target.stat().st_size != VIS_JS.stat().st_size:
+        shutil.copyfile(VIS_JS, target)
+    return VIS_SRC
+
+
 @st.cache_resource(show_spinner="Loading the data…", max_entries=4)
 def shipped(data_dir: str):
     """The shipped data as (graph, positions per layout, cut-off), shared by every user."""
@@ -78,10 +96,10 @@ def prepare(data: graph.Dataset):
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
-def view(key: str, state: ViewState, drawing: Drawing, height: str, _world):
+def view(key: str, state: ViewState, drawing: Drawing, height: str, _world, vis_src: str | None = None):
     """The page and table for one view; cached, so returning to a view costs nothing."""
     G, layouts, _ = _world
-    return make_view(G, layouts[state.layout], state, drawing, height=height)
+    return make_view(G, layouts[state.layout], state, drawing, height=height, vis_src=vis_src)
 
 
 @st.cache_data(max_entries=512, show_spinner=False)
@@ -486,7 +504,7 @@ if not st.session_state.present:
             st.line_chart(history(KEY, tuple(types), tuple(statuses), _world=WORLD)[0])
 
 drawing = Drawing(highlight=highlight, colour_blocs=colour_blocs, present=st.session_state.present)
-current = view(KEY, state, drawing, "880px" if st.session_state.present else "680px", _world=WORLD)
+current = view(KEY, state, drawing, "880px" if st.session_state.present else "680px", _world=WORLD, vis_src=serve_vis())
 summary_slot.markdown(f"**{current.summary}**")
 with graph_slot:
     st.iframe(current.html, height=900 if st.session_state.present else 700)

@@ -290,8 +290,12 @@ def render_html(
     blocs: list[tuple[str, str]] | None = None,
     fills: dict[str, str] | None = None,
     present: bool = False,
+    vis_src: str | None = None,
 ) -> str:
     """Return one self-contained HTML page that draws `G`; it makes no network request.
+
+    With `vis_src` (a path on the app's own server) the page loads vis-network from there
+    instead of carrying it: the browser then keeps it cached between redraws.
 
     `blocs` (label, colour) pairs add a legend for node `fills`. Labels keep at least
     15 px on screen whatever the zoom, 26 px with `present` (a projector in a classroom).
@@ -300,7 +304,8 @@ def render_html(
     nodes, edges, _heading, _height, _width, options = net.get_network_data()
     data = {"nodes": nodes, "edges": edges, "options": json.loads(options), "labelPx": 26 if present else 15}
     return _template().render(
-        vis_js=_vis_js(),
+        vis_js="" if vis_src else _vis_js(),
+        vis_src=vis_src,
         data_json=_script_json(data),
         legend=legend(memberships=any(t == "membership" for *_, t in G.edges(data="type"))),
         blocs=blocs or [],

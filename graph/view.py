@@ -173,6 +173,7 @@ def make_view(
     drawing: Drawing = Drawing(),
     *,
     height: str = "100vh",
+    vis_src: str | None = None,
 ) -> View:
     """Filter `G` as `state` asks and draw it at `positions` (those of `state.layout`)."""
     H = filtered(G, state)
@@ -202,5 +203,6 @@ def make_view(
         blocs=legend,
         fills=fills,
         present=drawing.present,
+        vis_src=vis_src,
     )
     return View(page, _table(H), summary, H)
