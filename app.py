@@ -22,6 +22,7 @@ from graph.layout import LAYOUTS
 from graph.links import Link, parse_link, to_params
 from graph.paths import path_ties, shortest_paths
 from graph.profile import profile
+from graph.quiz import quiz, worksheet
 from graph.rank import MEASURES, rank
 from graph.render import VIS_JS
 from graph.stories import load_stories
@@ -387,12 +388,13 @@ if not st.session_state.present:
             "Which camps?",
             "Balance",
             "What changed?",
+            "Quiz",
             "Share and download",
         ],
         key="tab",  # only the open tab does its work, so a filter change reruns little
         on_change="rerun",
     )
-    tab_ties, tab_profile, tab_path, tab_rank, tab_blocs, tab_balance, tab_change, tab_share = tabs
+    tab_ties, tab_profile, tab_path, tab_rank, tab_blocs, tab_balance, tab_change, tab_quiz, tab_share = tabs
 
     if tab_profile.open:
         with tab_profile:
@@ -502,6 +504,48 @@ if not st.session_state.present:
                     st.markdown(f"**{title_text}:** " + ", ".join(f"{m['member']} → {m['organization']}" for m in rows))
             st.caption("Ties in force on 1 July of each year:")
             st.line_chart(history(KEY, tuple(types), tuple(statuses), _world=WORLD)[0])
+
+if not st.session_state.present and tab_quiz.open:
+    with tab_quiz:
+        st.caption(
+            "Questions made from the ties shown on the chosen date (set the date, types and focus in the sidebar). "
+            "Nothing about your answers is stored beyond this page."
+        )
+        seed = st.number_input(
+            "Quiz number", min_value=1, max_value=9999, value=1, help="The same number, the same quiz."
+        )
+        try:
+            questions = quiz(filtered(G, state), 10, seed=int(seed))
+        except graph.UsageError as exc:
+            st.info(str(exc))
+            questions = []
+        if questions:
+            progress = st.session_state.setdefault("quiz", {"seed": seed, "at": 0, "right": 0, "done": 0})
+            if progress["seed"] != seed:
+                progress.update(seed=seed, at=0, right=0, done=0)
+            q = questions[progress["at"] % len(questions)]
+            st.markdown(f"**Question {progress['at'] % len(questions) + 1} of {len(questions)}.** {q.text}")
+            choice = st.radio(
+                "Your answer",
+                list(range(len(q.options))),
+                format_func=lambda i: q.options[i],
+                index=None,
+                key=f"quiz-{seed}-{progress['at']}",
+            )
+            if st.button("Check", disabled=choice is None):
+                progress["done"] += 1
+                progress["right"] += int(choice == q.answer)
+                (st.success if choice == q.answer else st.error)(
+                    ("Right. " if choice == q.answer else f"Not quite: the answer is {q.options[q.answer]}. ")
+                    + q.explanation
+                )
+                st.markdown(f"[Source]({q.source_url})")
+            st.button("Next question ▶", on_click=lambda: progress.update(at=progress["at"] + 1))
+            st.caption(f"Score: {progress['right']} of {progress['done']} checked.")
+            sheet = worksheet(questions, title="Ties between states: a worksheet", day=state.as_of)
+            st.download_button(
+                "Printable worksheet with answer key (HTML)", sheet, file_name="worksheet.html", mime="text/html"
+            )
 
 drawing = Drawing(highlight=highlight, colour_blocs=colour_blocs, present=st.session_state.present)
 current = view(KEY, state, drawing, "880px" if st.session_state.present else "680px", _world=WORLD, vis_src=serve_vis())

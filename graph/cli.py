@@ -24,7 +24,7 @@ from .paths import shortest_paths
 from .profile import profile
 from .rank import MEASURES, rank
 from .schema import RELATIONS
-from .view import ViewState, filtered
+from .view import ViewState, filtered, latest_date
 
 
 def _csv_list(allowed: Mapping[str, object]) -> Callable[[str], list[str]]:
@@ -103,6 +103,14 @@ def _parser() -> argparse.ArgumentParser:
     bench.add_argument("--quick", action="store_true", help="fewer runs and sizes: under a minute")
     bench.add_argument("--json", type=Path, help="also write every figure to this JSON file")
     bench.add_argument("--no-browser", action="store_true", help="server-side figures only")
+    for command, text in (("quiz", "questions generated from the data"), ("worksheet", "a printable worksheet")):
+        q = view_options(sub.add_parser(command, help=text))
+        q.add_argument("--n", type=int, default=10, help="how many questions (1–50)")
+        q.add_argument("--seed", type=int, default=1, help="the same seed gives the same questions")
+        q.add_argument("--region", choices=["Africa", "Americas", "Asia", "Europe", "Oceania"])
+        if command == "worksheet":
+            q.add_argument("--out", type=Path, required=True)
+            q.add_argument("--paper", choices=["A4", "Letter"], default="A4")
     tales = sub.add_parser("stories", help="the guided stories: one per line, id and title")
     tales.add_argument("--data", type=Path, default=DEFAULT_DATA_DIR)
     change = sub.add_parser("diff", help="ties and memberships begun and ended between two dates")
@@ -189,6 +197,42 @@ def _balance(args: argparse.Namespace) -> int:
     print(f"Triangles: {result.balanced} balanced, {result.unbalanced} unbalanced (balance ratio {ratio}).")
     for t in result.telling:
         print(f"  Unbalanced: {describe(H, t)}")
+    return 0
+
+
+def _questions(args: argparse.Namespace):
+    from .quiz import quiz
+
+    G = build(load(args.data))
+    day = args.as_of or latest_date(G)
+    H = filter_graph(G, as_of=day, types=args.types, statuses=args.status)
+    if args.region:
+        keep = [n for n, r in H.nodes(data="region") if r == args.region or H.nodes[n]["kind"] == "organization"]
+        H = H.subgraph(keep).copy()
+    return day, quiz(H, args.n, seed=args.seed)
+
+
+def _quiz(args: argparse.Namespace) -> int:
+    _, questions = _questions(args)
+    for i, q in enumerate(questions, start=1):
+        print(f"{i}. {q.text}")
+        for letter, option in zip("ABCD", q.options, strict=False):
+            print(f"   {letter}. {option}")
+        print(f"   Answer: {'ABCD'[q.answer]}. {q.options[q.answer]} — {q.explanation}")
+        print(f"   Source: {q.source_url}")
+    return 0
+
+
+def _worksheet(args: argparse.Namespace) -> int:
+    from .quiz import worksheet
+
+    day, questions = _questions(args)
+    page = worksheet(questions, title="Ties between states: a worksheet", day=day, paper=args.paper)
+    try:
+        args.out.write_text(page, encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"Cannot write {args.out}: {exc.strerror}.") from None
+    print(f"Wrote {len(questions)} questions and the answer key to {args.out}.")
     return 0
 
 
@@ -312,6 +356,8 @@ def main(argv: list[str] | None = None) -> int:
             "diff": _diff,
             "stories": _stories,
             "bench": _bench,
+            "quiz": _quiz,
+            "worksheet": _worksheet,
         }
         return commands[args.command](args)
     except DataError as exc:

@@ -52,6 +52,7 @@ OPTIONS = {
         },
         "selectionWidth": 2,
         "hoverWidth": 1.5,
+        "smooth": False,
     },
 }
 
@@ -71,11 +72,6 @@ def _template() -> jinja2.Template:
 @cache
 def _vis_js() -> str:
     return VIS_JS.read_text(encoding="utf-8")
-
-
-def _hex_rgba(colour: str, alpha: float) -> str:
-    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
-    return f"rgba({r},{g},{b},{alpha})"
 
 
 def _names(G: nx.MultiDiGraph, ids: str) -> list[str]:
@@ -209,38 +205,40 @@ def to_network(
     smooth = _curves(G)
     for u, v, k, tie in sorted(G.edges(keys=True, data=True), key=lambda e: e[2]):
         if tie["type"] == "membership":
-            net.add_edge(
-                u,
-                v,
-                id=k,
-                color={"color": MEMBERSHIP["colour"]},
-                dashes=list(MEMBERSHIP["dashes"]),
-                width=MEMBERSHIP["width"],
-                arrows={"to": {"enabled": False}},
-                smooth=False,
-                label="",
-                tip=membership_tip(G, u, v, tie),
-            )
+            net.edges.append(Edge(u, v, True, id=k, kind="membership", tip=membership_tip(G, u, v, tie)).options)
             continue
-        kind = vocab.TIE_TYPES[tie["type"]]
         alpha = FADED[tie["status"]] if not highlight else (1.0 if k in highlight else 0.12)
+        # Colour, dashes, width and arrow come from one table per type (`styles`), not per tie.
+        extra = {key: value for key, value in (("alpha", alpha), ("wide", k in highlight)) if value not in (1.0, False)}
+        if smooth[k]:
+            extra["smooth"] = smooth[k]
+        if tie["status"] != "confirmed":
+            extra["label"] = tie["status"]
         # pyvis' Edge builds the record; add_edge would check both ends again in a list.
-        edge = Edge(
-            u,
-            v,
-            True,
-            id=k,
-            color={"color": _hex_rgba(kind.colour, alpha), "highlight": kind.colour, "hover": kind.colour},
-            dashes=list(kind.dashes) if kind.dashes else False,
-            width=kind.width * (2 if k in highlight else 1),
-            arrows={"to": {"enabled": kind.directed, "scaleFactor": 0.8}},
-            smooth=smooth[k],
-            label="" if tie["status"] == "confirmed" else tie["status"],
-            tip=tie_tip(G, u, v, tie),
-        )
+        edge = Edge(u, v, True, id=k, kind=tie["type"], tip=tie_tip(G, u, v, tie), **extra)
         net.edges.append(edge.options)
     net.options = OPTIONS
     return net
+
+
+def styles() -> dict[str, dict]:
+    """How each kind of line is drawn, sent once per page."""
+    table = {
+        t.name: {
+            "color": t.colour,
+            "dashes": list(t.dashes) if t.dashes else False,
+            "width": t.width,
+            "arrow": t.directed,
+        }
+        for t in vocab.TIE_TYPES.values()
+    }
+    table["membership"] = {
+        "color": MEMBERSHIP["colour"],
+        "dashes": list(MEMBERSHIP["dashes"]),
+        "width": 1,
+        "arrow": False,
+    }
+    return table
 
 
 def legend(*, memberships: bool = False) -> list[dict]:
@@ -302,7 +300,13 @@ def render_html(
     """
     net = to_network(G, positions, highlight=highlight, fills=fills)
     nodes, edges, _heading, _height, _width, options = net.get_network_data()
-    data = {"nodes": nodes, "edges": edges, "options": json.loads(options), "labelPx": 26 if present else 15}
+    data = {
+        "nodes": nodes,
+        "edges": edges,
+        "styles": styles(),
+        "options": json.loads(options),
+        "labelPx": 26 if present else 15,
+    }
     return _template().render(
         vis_js="" if vis_src else _vis_js(),
         vis_src=vis_src,

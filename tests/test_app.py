@@ -116,7 +116,7 @@ def test_app_path_tab_narrates_and_highlights(app):
     assert not app.exception
     stories = [m.value for m in tab(app, "How are they tied?").markdown if m.value.startswith("- ")]
     assert stories and all(s.startswith("- North Korea — ") and s.endswith(" — Israel") for s in stories)
-    assert "0.12)" in app.get("iframe")[0].proto.srcdoc  # ties off the path fade
+    assert '"alpha":0.12' in app.get("iframe")[0].proto.srcdoc  # ties off the path fade
 
 
 def test_app_rank_blocs_and_balance_tabs(app):

@@ -260,7 +260,7 @@ def test_app_upload_good_and_bad_files(page, tmp_path):
         page.locator("input[type=file]").set_input_files(str(bad))
         page.get_by_role("button", name="Check and use these files").click()
         page.get_by_text("nothing was loaded").wait_for(timeout=15_000)
-        assert "relations.csv:3: target: got 'ZZZ'" in page.inner_text("body")
+        page.get_by_text("relations.csv:3: target: got 'ZZZ'").first.wait_for(timeout=15_000)
         page.locator("input[type=file]").set_input_files(str(good))
         page.get_by_role("button", name="Check and use these files").click()
         page.get_by_text("Your data (2 ties)").wait_for(timeout=15_000)

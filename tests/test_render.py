@@ -34,13 +34,15 @@ def test_render_html_uses_actor_ids_and_fixed_positions(tiny, page):
 
 
 def test_render_html_draws_each_type_its_own_way(page):
-    edges = {e["id"]: e for e in data_of(page)["edges"]}
-    assert edges["ca-sanctions-2021"]["arrows"]["to"]["enabled"] is True
-    assert edges["bc-conflict-2020"]["arrows"]["to"]["enabled"] is False
+    data = data_of(page)
+    edges, styles = {e["id"]: e for e in data["edges"]}, data["styles"]
+    assert styles[edges["ca-sanctions-2021"]["kind"]]["arrow"] is True
+    assert styles[edges["bc-conflict-2020"]["kind"]]["arrow"] is False
     one_of_each = ("ab-treaty-2001", "ab-arms-2010", "ca-sanctions-2021", "bc-conflict-2020")
-    assert len({str(edges[k]["dashes"]) for k in one_of_each}) == 4
-    assert len({edges[k]["color"]["highlight"] for k in one_of_each}) == 4
-    assert edges["cb-arms-2022"]["label"] == "disputed" and edges["ab-treaty-2001"]["label"] == ""
+    assert len({str(styles[edges[k]["kind"]]["dashes"]) for k in one_of_each}) == 4
+    assert len({styles[edges[k]["kind"]]["color"] for k in one_of_each}) == 4
+    assert edges["cb-arms-2022"]["label"] == "disputed" and "label" not in edges["ab-treaty-2001"]
+    assert edges["cb-arms-2022"]["alpha"] < 1 and "alpha" not in edges["ab-treaty-2001"]
 
 
 def test_render_html_bends_parallel_ties_apart(page):
@@ -48,7 +50,7 @@ def test_render_html_bends_parallel_ties_apart(page):
     pair = [edges["ab-arms-2010"]["smooth"], edges["ab-treaty-2001"]["smooth"]]
     assert all(s and s["enabled"] for s in pair)
     assert {s["type"] for s in pair} == {"curvedCW", "curvedCCW"}
-    assert edges["ca-sanctions-2021"]["smooth"] is False  # a lone tie stays straight
+    assert "smooth" not in edges["ca-sanctions-2021"]  # a lone tie stays straight (the default)
 
 
 def test_render_html_tooltips_carry_dates_status_claims_and_source(page):

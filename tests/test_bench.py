@@ -1,0 +1,50 @@
+"""The benchmark keeps working (figures are checked for shape, never for speed)."""
+
+import re
+
+import pytest
+
+import graph
+from graph.bench import browser_times, naive_page, server, synthetic, table
+
+
+def test_synthetic_is_valid_and_seeded():
+    first, second = synthetic(40, 120, seed=3), synthetic(40, 120, seed=3)
+    assert first == second and synthetic(40, 120, seed=4) != first
+    data = graph.load_bytes(first)
+    assert (len(data.actors), len(data.relations)) == (40, 120)
+
+
+def test_server_figures_on_a_tiny_dataset():
+    figures = server(synthetic(30, 60), runs=1)
+    for key in ("load_validate_ms", "build_ms", "filter_ms", "layout_cold_ms", "render_ms", "rerun_ms", "html_kb"):
+        assert figures[key] >= 0
+    assert figures["actors"] == 30 and figures["ties"] == 60
+    assert "vis.Network" in figures["page"]
+
+
+def test_naive_page_is_pyvis_defaults_without_the_cdn(tiny):
+    page = naive_page(tiny)
+    assert not re.search(r"<(link|script)[^>]+https?://", page)
+    assert '"physics"' in page or "physics" in page
+
+
+@pytest.mark.browser
+def test_browser_times_measure_both_pages(tiny):
+    figures = server(synthetic(20, 30), runs=1)
+    times = browser_times({"ours": figures["page"], "naive": naive_page(tiny)}, runs=1, timeout_s=30)
+    assert times["ours"] is not None and times["ours"] > 0
+    assert "naive" in times
+
+
+def test_table_prints_every_dataset():
+    figures = server(synthetic(10, 12), runs=1)
+    for key in ("view", "positions", "page"):
+        figures.pop(key)
+    text = table(
+        {
+            "server": {"tiny": figures},
+            "browser": {"page_load_to_still_ms": {"tiny": 12.5}, "naive_over_ours": 3.0, "app_filter_change_ms": 100},
+        }
+    )
+    assert "| tiny | 10 | 12 |" in text and "naive pyvis ÷ ours | 3.0" in text
