@@ -191,7 +191,7 @@ use_own = own is not None and st.session_state.get("source", "shipped") == "own"
 KEY, WORLD = (own[0], own[1]) if use_own else (DATA_DIR, shipped_world)
 G, LAYOUT_POSITIONS, cutoff = WORLD
 try:
-    STORIES = {s.id: s for s in load_stories(actors=set(G))} if not use_own else {}
+    STORIES = {s.id: s for s in load_stories(Path(DATA_DIR) / "stories.toml", actors=set(G))} if not use_own else {}
 except graph.DataError as exc:
     st.warning("The stories file has problems, so stories are off: " + "; ".join(map(str, exc.problems)))
     STORIES = {}

@@ -29,7 +29,8 @@ ORG_ID = re.compile(r"^[A-Z][A-Z0-9]{1,9}$")
 CODES = re.compile(r"^\d{1,4}(\|\d{1,4})*$")
 TIE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")
 URL = re.compile(r"^https?://[^\s<>\"']+$", re.IGNORECASE)
-MAX_TEXT = 2000
+MAX_TEXT = 2000  # characters in one cell
+MAX_ROWS = 50_000  # rows in one file
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -129,6 +130,9 @@ def _read(table: Table, raw: bytes, problems: list[Problem]) -> list[tuple[int, 
     records = [(n, r) for n, r in records if any(cell.strip() for cell in r)]
     if not records:
         problems.append(Problem(name, 1, "", f"is empty (expected a header row: {','.join(table.required)})"))
+        return []
+    if len(records) - 1 > MAX_ROWS:
+        problems.append(Problem(name, 0, "", f"has {len(records) - 1:,} rows (expected at most {MAX_ROWS:,})"))
         return []
     header_line, header = records[0]
     header = [h.strip() for h in header]

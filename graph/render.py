@@ -78,26 +78,25 @@ def _names(G: nx.MultiDiGraph, ids: str) -> list[str]:
     return [G.nodes[i]["name"] if i in G else i for i in ids.split("|") if i]
 
 
-def tie_tip(G: nx.MultiDiGraph, u: str, v: str, tie: dict) -> dict:
-    """The facts shown for a tie on hover and click, as plain data."""
+def tie_tip(G: nx.MultiDiGraph, u: str, v: str, tie: dict, sources: dict[tuple[str, str], int]) -> dict:
+    """The facts shown for a tie on hover and click, as plain data.
+
+    The page adds the two names (from the node labels) and the source (from `sources`,
+    one entry per distinct source, since thousands of ties share a dataset's page).
+    """
     kind = vocab.TIE_TYPES[tie["type"]]
-    arrow = "→" if kind.directed else "—"
     what = kind.label + (f" ({vocab.subtype_label(tie['subtype'])})" if tie["subtype"] else "")
-    lines = [
-        f"{G.nodes[u]['name']} {arrow} {G.nodes[v]['name']}",
-        f"{what}, {dates.span(tie['start'], tie['end'])}",
-        f"Status: {vocab.STATUSES[tie['status']]}",
-    ]
+    lines = [f"{what}, {dates.span(tie['start'], tie['end'])}", f"Status: {vocab.STATUSES[tie['status']]}"]
     if tie["claimed_by"]:
         lines.append("Claimed by: " + ", ".join(_names(G, tie["claimed_by"])))
     if tie["denied_by"]:
         lines.append("Denied by: " + ", ".join(_names(G, tie["denied_by"])))
+    source = (tie["source_url"], tie["source_name"] or "Source")
     return {
         "title": tie["title"],
         "lines": lines,
         "text": tie["description"],
-        "url": tie["source_url"],
-        "source": tie["source_name"] or "Source",
+        "src": sources.setdefault(source, len(sources)),
     }
 
 
@@ -203,9 +202,10 @@ def to_network(
         size = 10 + 2.5 * min(G.degree(n), 12) ** 0.9
         net.add_node(n, label=a["name"], x=x, y=y, size=size, tip=node_tip(G, n, orgs), **style)
     smooth = _curves(G)
+    sources: dict[tuple[str, str], int] = {}
     for u, v, k, tie in sorted(G.edges(keys=True, data=True), key=lambda e: e[2]):
         if tie["type"] == "membership":
-            net.edges.append(Edge(u, v, True, id=k, kind="membership", tip=membership_tip(G, u, v, tie)).options)
+            net.edges.append(Edge(u, v, False, id=k, kind="membership", tip=membership_tip(G, u, v, tie)).options)
             continue
         alpha = FADED[tie["status"]] if not highlight else (1.0 if k in highlight else 0.12)
         # Colour, dashes, width and arrow come from one table per type (`styles`), not per tie.
@@ -215,9 +215,10 @@ def to_network(
         if tie["status"] != "confirmed":
             extra["label"] = tie["status"]
         # pyvis' Edge builds the record; add_edge would check both ends again in a list.
-        edge = Edge(u, v, True, id=k, kind=tie["type"], tip=tie_tip(G, u, v, tie), **extra)
+        edge = Edge(u, v, False, id=k, kind=tie["type"], tip=tie_tip(G, u, v, tie, sources), **extra)
         net.edges.append(edge.options)
     net.options = OPTIONS
+    net.sources = [list(pair) for pair in sources]  # in the order of their numbers
     return net
 
 
@@ -304,6 +305,7 @@ def render_html(
         "nodes": nodes,
         "edges": edges,
         "styles": styles(),
+        "sources": net.sources,
         "options": json.loads(options),
         "labelPx": 26 if present else 15,
     }

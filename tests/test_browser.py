@@ -141,6 +141,15 @@ def test_app_with_hostile_data_runs_no_payload(page):
             page.get_by_role("tab", name=name).click()
         page.wait_for_timeout(500)
         assert page.evaluate(PWNED)
+        # A story whose title and captions carry payloads, and a hostile link.
+        page.goto(url + "/?story=hostile&focus=%3Cscript%3Ewindow.__pwned%3D1%3C%2Fscript%3E")
+        page.get_by_text("[click me](javascript:", exact=False).or_(page.get_by_text("click me")).first.wait_for()
+        assert "<img src=x" in page.inner_text("body")  # shown as text
+        page.get_by_role("button", name="Next ▶").click()
+        page.get_by_text("<svg onload", exact=False).first.wait_for()
+        assert not page.locator("a[href^='javascript']").count()
+        page.wait_for_timeout(500)
+        assert page.evaluate(PWNED)
     assert page.dialogs == []
     assert page.outside == []
 
@@ -265,3 +274,31 @@ def test_app_upload_good_and_bad_files(page, tmp_path):
         page.get_by_role("button", name="Check and use these files").click()
         page.get_by_text("Your data (2 ties)").wait_for(timeout=15_000)
     assert page.outside == []
+
+
+def test_one_users_upload_and_view_stay_in_their_session(browser, tmp_path):
+    from graph.upload import TEMPLATE
+
+    upload = tmp_path / "relations.csv"
+    upload.write_text(TEMPLATE)
+    with running_app() as url:
+        first = browser.new_context(viewport={"width": 1600, "height": 1000})
+        second = browser.new_context(viewport={"width": 1600, "height": 1000})
+        a, b = first.new_page(), second.new_page()
+        outside_a, outside_b = guard(a), guard(b)
+        a.goto(url + "/?focus=UKR&among=0")
+        graph_frame(a)
+        a.get_by_text("Use your own data").click()
+        a.locator("input[type=file]").set_input_files(str(upload))
+        a.get_by_role("button", name="Check and use these files").click()
+        a.get_by_text("Your data (2 ties)").wait_for(timeout=15_000)
+        b.goto(url)
+        graph_frame(b)
+        body = b.inner_text("body")
+        assert "as of 2025-06-20, among Russia, Iran, North Korea" in body
+        assert "Your data" not in body and "Ukraine" not in b.url
+        b.get_by_text("Use your own data").click()
+        assert not b.get_by_text("Your data (2 ties)").count()
+        first.close()
+        second.close()
+        assert outside_a == [] and outside_b == []

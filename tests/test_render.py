@@ -54,12 +54,14 @@ def test_render_html_bends_parallel_ties_apart(page):
 
 
 def test_render_html_tooltips_carry_dates_status_claims_and_source(page):
-    tip = {e["id"]: e for e in data_of(page)["edges"]}["cb-arms-2022"]["tip"]
+    data = data_of(page)
+    edge = {e["id"]: e for e in data["edges"]}["cb-arms-2022"]
+    tip = edge["tip"]
     assert tip["title"] == "Carpanian drones to Borduria"
-    assert "Carpania → Borduria" in tip["lines"]
+    assert (edge["from"], edge["to"]) == ("CCC", "BBB")  # the page writes "Carpania → Borduria"
     assert "Arms supply (drones), since 2022-09" in tip["lines"]
     assert "Claimed by: Avalon" in tip["lines"] and "Denied by: Carpania" in tip["lines"]
-    assert tip["url"] == "https://example.org/cb-drones"
+    assert data["sources"][tip["src"]] == ["https://example.org/cb-drones", "Example"]
 
 
 def test_render_html_escapes_every_csv_text():

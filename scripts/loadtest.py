@@ -1,0 +1,166 @@
+"""Load test: many browser sessions change the view of one app at once.
+
+    python scripts/loadtest.py --sessions 30 --seconds 120 [--out docs/reliability.md]
+
+Starts the app on a free local port, opens N sessions in one headless Chromium (each its
+own context, so its own Streamlit session), and has each step through a guided story
+(a filter change each time) for the given time. It records, per redraw, the time from the
+click to the new map; every server log line; and the server's memory once a second.
+Traffic goes only to 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from playwright.async_api import async_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run", "--disable-sync"]
+DRAWN = "() => !!document.body && document.body.hasAttribute('data-drawn') && !window.__seen"
+
+
+def rss_mb(pid: int) -> float:
+    text = Path(f"/proc/{pid}/status").read_text()
+    return int(re.search(r"VmRSS:\s+(\d+)", text).group(1)) / 1024
+
+
+async def drawn(page, deadline: float):
+    while time.monotonic() < deadline:
+        for frame in page.frames:
+            try:
+                if await frame.evaluate(DRAWN):
+                    return frame
+            except Exception:  # a frame may vanish while Streamlit reruns
+                pass
+        await asyncio.sleep(0.05)
+    return None
+
+
+async def session(browser, url: str, until: float, latencies: list, failures: list, n: int):
+    context = await browser.new_context(viewport={"width": 1280, "height": 900})
+    page = await context.new_page()
+    outside = []
+
+    async def route(r):
+        if "127.0.0.1" in r.request.url or r.request.url.startswith(("data:", "blob:", "about:")):
+            await r.continue_()
+        else:
+            outside.append(r.request.url)
+            await r.abort()
+
+    await page.route("**/*", route)
+    await page.goto(f"{url}/?story=sanctions-on-russia&step=1")
+    if not await drawn(page, time.monotonic() + 120):
+        failures.append(f"session {n}: first map never drawn")
+        await context.close()
+        return
+    step, forward = 1, True
+    while time.monotonic() < until:
+        for frame in page.frames:
+            with contextlib.suppress(Exception):
+                await frame.evaluate("() => { window.__seen = true; }")
+        start = time.monotonic()
+        await page.get_by_role("button", name="Next ▶" if forward else "◀ Back").click()
+        if await drawn(page, start + 60):
+            latencies.append((time.monotonic() - start) * 1000)
+        else:
+            failures.append(f"session {n}: no redraw after step {step}")
+        step += 1 if forward else -1
+        forward = step < 4 if forward else step <= 1
+    if outside:
+        failures.append(f"session {n}: {len(outside)} outside requests")
+    await context.close()
+
+
+async def run(sessions: int, seconds: int) -> dict:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    log = open("/tmp/loadtest-server.log", "w")  # noqa: SIM115 - closed below
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(ROOT / "app.py"),
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+        ],
+        cwd=ROOT,
+        env=dict(os.environ),
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    memory: list[tuple[float, float]] = []
+    try:
+        for _ in range(300):
+            try:
+                urllib.request.urlopen(f"{url}/_stcore/health", timeout=1)
+                break
+            except OSError:
+                await asyncio.sleep(0.2)
+        latencies: list[float] = []
+        failures: list[str] = []
+        started = time.monotonic()
+        until = started + seconds
+
+        async def watch():
+            while time.monotonic() < until + 5:
+                memory.append((time.monotonic() - started, rss_mb(proc.pid)))
+                await asyncio.sleep(1)
+
+        async with async_playwright() as p:
+            browser = await p.chromium.launch(executable_path=shutil.which("chromium"), args=ARGS)
+            watcher = asyncio.create_task(watch())
+            await asyncio.gather(*(session(browser, url, until, latencies, failures, n) for n in range(sessions)))
+            await watcher
+            await browser.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+        log.close()
+    with open("/tmp/loadtest-server.log") as server_log:
+        errors = [line for line in server_log if re.search(r"Traceback|Error|Exception", line)]
+    warm = [m for t, m in memory if t >= min(30, seconds / 4)]
+    return {
+        "sessions": sessions,
+        "seconds": seconds,
+        "redraws": len(latencies),
+        "p50_ms": round(statistics.median(latencies)) if latencies else None,
+        "p95_ms": round(statistics.quantiles(latencies, n=20)[18]) if len(latencies) >= 20 else None,
+        "failures": failures,
+        "server_errors": errors,
+        "memory_after_warmup_mb": (round(warm[0]), round(warm[-1])) if warm else None,
+        "peak_memory_mb": round(max(m for _, m in memory)) if memory else None,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sessions", type=int, default=30)
+    parser.add_argument("--seconds", type=int, default=120)
+    args = parser.parse_args()
+    print(asyncio.run(run(args.sessions, args.seconds)))
+
+
+if __name__ == "__main__":
+    main()
