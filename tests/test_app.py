@@ -216,3 +216,17 @@ def test_app_presentation_mode_hides_the_controls():
     assert not at.tabs
     assert any(b.label == "Leave presentation mode" for b in at.button)
     assert "26" in at.get("iframe")[0].proto.srcdoc.split('"labelPx":', 1)[1][:3]
+
+
+def test_app_quiz_asks_checks_and_scores(app):
+    quiz_tab = tab(app, "Quiz")
+    question = next(m.value for m in quiz_tab.markdown if m.value.startswith("**Question 1 of"))
+    assert question.endswith("?")
+    quiz_tab.radio[0].set_value(0).run()
+    next(b for b in tab(app, "Quiz").button if b.label == "Check").click().run()
+    assert not app.exception
+    feedback = [*tab(app, "Quiz").success, *tab(app, "Quiz").error]
+    assert len(feedback) == 1
+    assert any("Score: " in c.value and " of 1 checked" in c.value for c in tab(app, "Quiz").caption)
+    next(b for b in tab(app, "Quiz").button if b.label.startswith("Next question")).click().run()
+    assert any(m.value.startswith("**Question 2 of") for m in tab(app, "Quiz").markdown)

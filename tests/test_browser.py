@@ -302,3 +302,22 @@ def test_one_users_upload_and_view_stay_in_their_session(browser, tmp_path):
         first.close()
         second.close()
         assert outside_a == [] and outside_b == []
+
+
+def test_load_test_script_runs_a_short_load():
+    """The load test itself keeps working (its figures go to docs/reliability.md).
+
+    It runs in its own process: it drives Chromium with asyncio, these tests synchronously.
+    """
+    import ast
+    import subprocess
+    import sys
+
+    script = Path(__file__).parent.parent / "scripts" / "loadtest.py"
+    done = subprocess.run(
+        [sys.executable, str(script), "--sessions", "2", "--seconds", "6"], capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    result = ast.literal_eval(done.stdout.strip().splitlines()[-1])
+    assert result["failures"] == [] and result["server_errors"] == []
+    assert result["redraws"] >= 2 and result["peak_memory_mb"] > 0
