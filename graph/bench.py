@@ -29,6 +29,7 @@ from . import vocab
 from .build import build
 from .layout import force_layout
 from .load import DEFAULT_DATA_DIR, load, load_bytes
+from .serve import running_app
 from .view import ViewState, filtered, make_view
 
 REGIONS = ("Africa", "Americas", "Asia", "Europe", "Oceania")
@@ -184,53 +185,19 @@ def app_filter_change(*, runs: int, query: str = "story=sanctions-on-russia&step
     The change is a story step (Next ▶, then ◀ Back, and so on): it moves the date and the
     ties shown, with the table of ties open under the map, as a teacher would.
     """
-    import os
     import shutil
-    import socket
-    import subprocess
-    import sys
-    import urllib.request
 
     from playwright.sync_api import sync_playwright
 
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if not chromium:
         return None
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    root = Path(__file__).resolve().parent.parent
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(root / "app.py"),
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-        ],
-        cwd=root,
-        env=dict(os.environ),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        for _ in range(300):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.2)
+    with running_app() as (url, _):
         args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=chromium, args=args)
             tab = browser.new_page(viewport={"width": 1600, "height": 1000})
-            tab.goto(f"http://127.0.0.1:{port}/?{query}")
+            tab.goto(f"{url}/?{query}")
             _drawn_frame(tab)
             times = []
             for i in range(runs):
@@ -243,9 +210,6 @@ def app_filter_change(*, runs: int, query: str = "story=sanctions-on-russia&step
                 times.append(frame.evaluate("() => window.drawnWall") - start)
             browser.close()
         return round(statistics.median(times), 1)
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 def _drawn_frame(tab, *, fresh: bool = False):

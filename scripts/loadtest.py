@@ -13,18 +13,17 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import re
 import shutil
-import socket
 import statistics
-import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 from playwright.async_api import async_playwright
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from graph.serve import running_app  # noqa: E402 - the project root is on the path only now
 
 ROOT = Path(__file__).resolve().parent.parent
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run", "--disable-sync"]
@@ -89,38 +88,9 @@ async def session(browser, url: str, seconds: int, latencies: list, failures: li
 
 
 async def run(sessions: int, seconds: int) -> dict:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    log = open("/tmp/loadtest-server.log", "w")  # noqa: SIM115 - closed below
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(ROOT / "app.py"),
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-        ],
-        cwd=ROOT,
-        env=dict(os.environ),
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
     memory: list[tuple[float, float]] = []
-    try:
-        for _ in range(300):
-            try:
-                urllib.request.urlopen(f"{url}/_stcore/health", timeout=1)
-                break
-            except OSError:
-                await asyncio.sleep(0.2)
+    log = Path("/tmp/loadtest-server.log")
+    with running_app(log=log) as (url, pid):
         latencies: list[float] = []
         failures: list[str] = []
         started = time.monotonic()
@@ -128,7 +98,7 @@ async def run(sessions: int, seconds: int) -> dict:
 
         async def watch():
             while not done.is_set():
-                memory.append((time.monotonic() - started, rss_mb(proc.pid)))
+                memory.append((time.monotonic() - started, rss_mb(pid)))
                 await asyncio.sleep(1)
 
         async with async_playwright() as p:
@@ -138,11 +108,7 @@ async def run(sessions: int, seconds: int) -> dict:
             done.set()
             await watcher
             await browser.close()
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
-        log.close()
-    with open("/tmp/loadtest-server.log") as server_log:
+    with log.open() as server_log:
         errors = [line for line in server_log if re.search(r"Traceback|Error|Exception", line)]
     warm = [m for t, m in memory if t >= sessions * 1.0 + 30]  # after the class has arrived
     return {
