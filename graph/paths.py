@@ -7,7 +7,6 @@ from itertools import islice
 
 import networkx as nx
 
-from . import vocab
 from .errors import UsageError
 from .narrate import name, phrase
 from .pairs import pair_graph
@@ -25,7 +24,7 @@ class Hop:
     tie: dict
     also: int  # further ties between the same two actors
 
-    def words(self, G: nx.Graph) -> str:
+    def words(self) -> str:
         more = f" (+{self.also} more)" if self.also else ""
         return f"{phrase(self.tie, self.source)}{more}"
 
@@ -39,7 +38,7 @@ class Path:
         """'North Korea — has a mutual defense treaty with (2024–) — Russia — …'."""
         parts = [name(G, self.actors[0])]
         for hop in self.hops:
-            parts += [hop.words(G), name(G, hop.target)]
+            parts += [hop.words(), name(G, hop.target)]
         return " — ".join(parts)
 
 
@@ -77,7 +76,3 @@ def shortest_paths(H: nx.MultiDiGraph, a: str, b: str, *, limit: int = 10) -> li
 def path_ties(paths: list[Path]) -> set[str]:
     """The ids of the ties the paths run along, to highlight them."""
     return {hop.tie["id"] for p in paths for hop in p.hops}
-
-
-def type_labels(types) -> str:
-    return ", ".join(vocab.TIE_TYPES[t].label.lower() for t in types)
