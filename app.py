@@ -242,6 +242,7 @@ with st.sidebar:
         format_func=lambda s: "None: explore freely" if s is None else STORIES[s].title,
         key="story",
         on_change=lambda: go_to_step(st.session_state.story, 1),
+        placeholder="None: explore freely",
     )
     as_of = st.date_input(
         "As of",
