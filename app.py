@@ -91,6 +91,13 @@ def shipped(data_dir: str):
     return prepare(graph.load(data_dir))
 
 
+@st.cache_resource(max_entries=4)
+def shipped_stories(data_dir: str):
+    """The guided stories of the shipped data, read once (not on every rerun)."""
+    G = shipped(data_dir)[0]
+    return {s.id: s for s in load_stories(Path(data_dir) / "stories.toml", actors=set(G))}
+
+
 def prepare(data: graph.Dataset):
     G = graph.build(data)
     return G, {name: layout(G) for name, layout in LAYOUTS.items()}, latest_date(G)
@@ -191,7 +198,7 @@ use_own = own is not None and st.session_state.get("source", "shipped") == "own"
 KEY, WORLD = (own[0], own[1]) if use_own else (DATA_DIR, shipped_world)
 G, LAYOUT_POSITIONS, cutoff = WORLD
 try:
-    STORIES = {s.id: s for s in load_stories(Path(DATA_DIR) / "stories.toml", actors=set(G))} if not use_own else {}
+    STORIES = {} if use_own else shipped_stories(DATA_DIR)
 except graph.DataError as exc:
     st.warning("The stories file has problems, so stories are off: " + "; ".join(map(str, exc.problems)))
     STORIES = {}
