@@ -60,28 +60,40 @@ def _partners(H: nx.MultiDiGraph, actor: str) -> set[str]:
     return set(nx.all_neighbors(H, actor)) if actor in H else set()
 
 
+def _actor_question(
+    H: nx.MultiDiGraph,
+    rng: random.Random,
+    kind: str,
+    text: str,
+    actor: str,
+    right: str,
+    wrong: list[str],
+    tie: dict,
+    why: str,
+) -> Question | None:
+    """A question whose options are actors: `right` and three of `wrong`, shuffled."""
+    picked = _pick_options(rng, right, wrong)
+    if not picked:
+        return None
+    options, answer = picked
+    names = tuple(name(H, o) for o in options)
+    return Question(kind, text, names, answer, why, tie["source_url"], {"actor": actor, "options": options})
+
+
 def mutual_defense(H: nx.MultiDiGraph, rng: random.Random) -> Question | None:
     ties = _ties(H, "treaty", subtype="mutual_defense")
     if not ties:
         return None
     tie = rng.choice(sorted(ties, key=lambda t: t["id"]))
     x, right = (tie["source"], tie["target"]) if rng.random() < 0.5 else (tie["target"], tie["source"])
-    allies = {t["source"] for t in ties if t["target"] == x} | {t["target"] for t in ties if t["source"] == x}
+    # Every defence partner, contested or not, is kept out of the wrong options.
+    every = _ties(H, "treaty", subtype="mutual_defense", confirmed=False)
+    allies = {t["source"] for t in every if t["target"] == x} | {t["target"] for t in every if t["source"] == x}
     plausible = [n for n in _partners(H, x) if n not in allies and H.nodes[n]["kind"] == "state"]
     wrong = plausible if len(plausible) >= OPTIONS - 1 else [n for n in _states(H) if n not in allies and n != x]
-    picked = _pick_options(rng, right, wrong)
-    if not picked:
-        return None
-    options, answer = picked
-    return Question(
-        "mutual_defense",
-        f"Which of these states has a mutual-defence treaty with {name(H, x)}?",
-        tuple(name(H, o) for o in options),
-        answer,
-        f"{name(H, right)} and {name(H, x)}: {tie['title']} ({years(tie)}).",
-        tie["source_url"],
-        {"actor": x, "options": options},
-    )
+    text = f"Which of these states has a mutual-defence treaty with {name(H, x)}?"
+    why = f"{name(H, right)} and {name(H, x)}: {tie['title']} ({years(tie)})."
+    return _actor_question(H, rng, "mutual_defense", text, x, right, wrong, tie, why)
 
 
 def arms_supplier(H: nx.MultiDiGraph, rng: random.Random) -> Question | None:
@@ -91,19 +103,10 @@ def arms_supplier(H: nx.MultiDiGraph, rng: random.Random) -> Question | None:
     tie = rng.choice(sorted(ties, key=lambda t: t["id"]))
     recipient, right = tie["target"], tie["source"]
     suppliers = {t["source"] for t in _ties(H, "arms_supply", confirmed=False) if t["target"] == recipient}
-    big = sorted({t["source"] for t in ties} - suppliers - {recipient})
-    picked = _pick_options(rng, right, big)
-    if not picked:
-        return None
-    options, answer = picked
-    return Question(
-        "arms_supplier",
-        f"Which of these states supplies arms to {name(H, recipient)}?",
-        tuple(name(H, o) for o in options),
-        answer,
-        f"{tie['title']} ({years(tie)}).",
-        tie["source_url"],
-        {"actor": recipient, "options": options},
+    wrong = sorted({t["source"] for t in ties} - suppliers - {recipient})
+    text = f"Which of these states supplies arms to {name(H, recipient)}?"
+    return _actor_question(
+        H, rng, "arms_supplier", text, recipient, right, wrong, tie, f"{tie['title']} ({years(tie)})."
     )
 
 
