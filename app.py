@@ -24,7 +24,7 @@ from graph.paths import path_ties, shortest_paths
 from graph.profile import profile
 from graph.quiz import quiz, worksheet
 from graph.rank import MEASURES, rank
-from graph.render import VIS_JS
+from graph.render import VIS_JS, asset
 from graph.stories import load_stories
 from graph.upload import MAX_MB, NAMES, TEMPLATE, read_upload
 from graph.view import (
@@ -47,33 +47,59 @@ st.set_page_config(
     initial_sidebar_state="collapsed" if PRESENT else "auto",
 )
 FIRST_DAY = dt.date(1945, 1, 1)
-# Clicks in the drawn map come back to Python through this small components-v2 bridge:
-# the map posts {kind, id}; only well-formed messages from this page's own frames pass.
-SELECT_BRIDGE = st.components.v2.component(
-    "ties.select",
-    js="""
-export default function (component) {
-  const { setTriggerValue } = component;
-  const hear = (event) => {
-    if (event.origin !== window.location.origin) return;
-    const d = event.data;
-    if (!d || d.type !== "ties-select" || (d.kind !== "node" && d.kind !== "edge")) return;
-    if (typeof d.id !== "string" || !/^[A-Za-z0-9_-]{1,80}$/.test(d.id)) return;
-    setTriggerValue("selected", { kind: d.kind, id: d.id });
-  };
-  window.addEventListener("message", hear);
-  return () => window.removeEventListener("message", hear);
+# vis-network is served once from the app's own static folder, so the map element loads it
+# once per tab (exports still carry it inline).
+STATIC = Path(__file__).parent / "static"
+VIS_SRC = "app/static/vis-network.min.js"
+
+
+# The map is one components-v2 element that stays mounted: a rerun hands it only the new
+# data (JSON bytes), which `map.js` draws into the same network. vis-network is loaded once
+# per tab from the app's own server. A click on a country or a tie comes back to Python.
+MAP = st.components.v2.component(
+    "ties.map",
+    css=asset("map.css"),
+    js=asset("map.js")
+    + """
+function loadVis(src) {
+  if (!window.tiesVisLoaded) {
+    window.tiesVisLoaded = new Promise(function (resolve, reject) {
+      if (window.vis && window.vis.Network) { resolve(); return; }
+      var script = document.createElement("script");
+      script.src = src;
+      script.onload = resolve;
+      script.onerror = function () { window.tiesVisLoaded = null; reject(new Error(src)); };
+      document.head.appendChild(script);
+    });
+  }
+  return window.tiesVisLoaded;
 }
-""",
+
+export default function (component) {
+  const { data, parentElement, setTriggerValue } = component;
+  const host = parentElement;
+  host.tiesSelect = setTriggerValue;
+  const text = new TextDecoder().decode(data);
+  if (host.tiesText === text) return;
+  host.tiesText = text;
+  loadVis("__VIS_SRC__").then(function () {
+    if (host.tiesText !== text) return;  // newer data came while vis-network loaded
+    if (!host.tiesMap) {
+      const root = document.createElement("div");
+      host.appendChild(root);
+      host.tiesMap = tiesMap(root, function (kind, id) { host.tiesSelect("selected", { kind: kind, id: id }); });
+    }
+    host.tiesMap.draw(JSON.parse(text));
+  }, function () {
+    host.tiesMap = host.tiesText = null;
+    host.textContent = "The map could not load its drawing library from this server: reload the page.";
+  });
+}
+""".replace("__VIS_SRC__", VIS_SRC),
+    isolate_styles=False,
 )
 # A teacher can point the app at another folder of CSV files with TIES_DATA_DIR.
 DATA_DIR = os.environ.get("TIES_DATA_DIR", str(graph.DEFAULT_DATA_DIR))
-
-
-# vis-network is served once from the app's own static folder, so each redraw sends only
-# the data and the browser keeps the library cached (exports still carry it inline).
-STATIC = Path(__file__).parent / "static"
-VIS_SRC = "app/static/vis-network.min.js"
 
 
 @st.cache_resource
@@ -104,10 +130,10 @@ def prepare(data: graph.Dataset):
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
-def view(key: str, state: ViewState, drawing: Drawing, height: str, _world, vis_src: str | None = None):
-    """The page and table for one view; cached, so returning to a view costs nothing."""
+def view(key: str, state: ViewState, drawing: Drawing, _world):
+    """The map's data and the table for one view; cached, so returning to a view costs nothing."""
     G, layouts, _ = _world
-    return make_view(G, layouts[state.layout], state, drawing, height=height, vis_src=vis_src)
+    return make_view(G, layouts[state.layout], state, drawing)
 
 
 @st.cache_data(max_entries=512, show_spinner=False)
@@ -232,7 +258,7 @@ for notice in st.session_state.pop("notices", []):
     st.warning(notice, icon="🔗")
 
 # A click on a country focuses it and opens its profile; a click on a tie is shown in the map.
-clicked = SELECT_BRIDGE(key="select", on_selected_change=lambda: None).selected
+clicked = st.session_state.pop("clicked", None)
 if clicked and clicked.get("kind") == "node" and clicked.get("id") in G:
     st.session_state.update(focus=[clicked["id"]], among=False, depth=1, profile_actor=clicked["id"])
 
@@ -556,10 +582,16 @@ if not st.session_state.present and tab_quiz.open:
             )
 
 drawing = Drawing(highlight=highlight, colour_blocs=colour_blocs, present=st.session_state.present)
-current = view(KEY, state, drawing, "880px" if st.session_state.present else "680px", _world=WORLD, vis_src=serve_vis())
+current = view(KEY, state, drawing, _world=WORLD)
 summary_slot.markdown(f"**{current.summary}**")
+serve_vis()
 with graph_slot:
-    st.iframe(current.html, height=900 if st.session_state.present else 700)
+    MAP(
+        key="map",
+        data=current.data.encode(),
+        height=900 if st.session_state.present else 700,
+        on_selected_change=lambda: st.session_state.update(clicked=st.session_state["map"].get("selected")),
+    )
 
 if not st.session_state.present:
     if tab_ties.open:
@@ -579,7 +611,7 @@ if not st.session_state.present:
             st.markdown("**A link to exactly this view** (copy it with the button at its right):")
             st.code(f"{base}?{urlencode(to_params(link))}", language=None)
             st.markdown("**Download this view**")
-            page = view(KEY, state, drawing, "100vh", _world=WORLD).html
+            page = current.html()
             cols = st.columns(4)
             cols[0].download_button("Offline page (HTML)", page, file_name="ties.html", mime="text/html")
             cols[1].download_button("Ties (CSV)", export(current.graph, "csv"), file_name="ties.csv", mime="text/csv")

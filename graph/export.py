@@ -87,8 +87,8 @@ def png(page: str, *, width: int = 1920, height: int = 1080) -> bytes:
         tab = chromium.new_page(viewport={"width": width, "height": height})
         tab.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
         tab.goto(path.as_uri())
-        tab.wait_for_selector("body[data-drawn]")
-        tab.evaluate("() => document.getElementById('tools').remove()")
+        tab.wait_for_selector(".ties-map[data-drawn]")
+        tab.evaluate("() => document.getElementById('ties-tools').remove()")
         image = tab.screenshot(type="png")
         chromium.close()
     return image

@@ -1,11 +1,13 @@
-"""Draw a graph as one self-contained, offline HTML page with pyvis' vis-network.
+"""Draw a graph with pyvis' vis-network: as data for the map script, or as one
+self-contained, offline HTML page.
 
-pyvis assembles the nodes, edges and options; the page itself comes from our own
-template, because pyvis' template loads Bootstrap from a CDN, switches tooltips to
-``innerHTML`` and leaves its heading unescaped. Here every text from the CSV files
-reaches the page only as JSON inside a script (``<``, ``>``, ``&`` and quotes
-escaped) and is put on screen with ``textContent``; positions are fixed and
-physics is off, so the picture appears at once and holds still.
+pyvis assembles the nodes, edges and options (`map_data`); our own script
+(`templates/map.js`) draws them, in the app's map element and in a page from our own
+template (`page_html`), because pyvis' template loads Bootstrap from a CDN, switches
+tooltips to ``innerHTML`` and leaves its heading unescaped. Here every text from the
+CSV files travels only as JSON (``<``, ``>``, ``&`` escaped, so it is safe inside a
+script) and is put on screen with ``textContent``; positions are fixed and physics is
+off, so the picture appears at once and holds still.
 """
 
 from __future__ import annotations
@@ -13,7 +15,6 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from functools import cache
-from importlib.resources import files
 from pathlib import Path
 
 import jinja2
@@ -64,9 +65,16 @@ MEMBERSHIP = {"colour": "#6E6E6E", "dashes": (2, 4), "width": 1, "label": "Membe
 
 
 @cache
+def asset(name: str) -> str:
+    """A file of `templates/`, read once: the page template, and the map script (`map.js`)
+    and styles (`map.css`) that the offline page and the app's map element share."""
+    return (Path(__file__).parent / "templates" / name).read_text(encoding="utf-8")
+
+
+@cache
 def _template() -> jinja2.Template:
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
-    return env.from_string(files("graph").joinpath("templates/network.html.j2").read_text(encoding="utf-8"))
+    return env.from_string(asset("network.html.j2"))
 
 
 @cache
@@ -279,6 +287,51 @@ def _script_json(value: object) -> str:
     )
 
 
+def map_data(
+    G: nx.MultiDiGraph,
+    positions: Positions,
+    *,
+    caption: str = "",
+    highlight: frozenset[str] = frozenset(),
+    blocs: list[tuple[str, str]] | None = None,
+    fills: dict[str, str] | None = None,
+    present: bool = False,
+) -> str:
+    """Everything the map script (`templates/map.js`) draws, as JSON safe inside a <script>.
+
+    `blocs` (label, colour) pairs add a legend for node `fills`. Labels keep at least
+    15 px on screen whatever the zoom, 26 px with `present` (a projector in a classroom).
+    """
+    net = to_network(G, positions, highlight=highlight, fills=fills)
+    nodes, edges, _heading, _height, _width, options = net.get_network_data()
+    return _script_json(
+        {
+            "nodes": nodes,
+            "edges": edges,
+            "styles": styles(),
+            "sources": net.sources,
+            "options": json.loads(options),
+            "labelPx": 26 if present else 15,
+            "present": present,
+            "caption": caption,
+            "legend": legend(memberships=any(t == "membership" for *_, t in G.edges(data="type"))),
+            "blocs": [list(b) for b in blocs or []],
+        }
+    )
+
+
+def page_html(data_json: str, *, height: str = "100vh") -> str:
+    """One self-contained HTML page that draws `data_json` (from `map_data`); it carries
+    vis-network and makes no network request."""
+    return _template().render(
+        vis_js=_vis_js(),
+        css=asset("map.css"),
+        map_js=asset("map.js"),
+        data_json=data_json,
+        height=height,
+    )
+
+
 def render_html(
     G: nx.MultiDiGraph,
     positions: Positions,
@@ -289,35 +342,7 @@ def render_html(
     blocs: list[tuple[str, str]] | None = None,
     fills: dict[str, str] | None = None,
     present: bool = False,
-    vis_src: str | None = None,
 ) -> str:
-    """Return one self-contained HTML page that draws `G`; it makes no network request.
-
-    With `vis_src` (a path on the app's own server) the page loads vis-network from there
-    instead of carrying it: the browser then keeps it cached between redraws.
-
-    `blocs` (label, colour) pairs add a legend for node `fills`. Labels keep at least
-    15 px on screen whatever the zoom, 26 px with `present` (a projector in a classroom).
-    """
-    net = to_network(G, positions, highlight=highlight, fills=fills)
-    nodes, edges, _heading, _height, _width, options = net.get_network_data()
-    data = {
-        "nodes": nodes,
-        "edges": edges,
-        "styles": styles(),
-        "sources": net.sources,
-        "options": json.loads(options),
-        "labelPx": 26 if present else 15,
-    }
-    return _template().render(
-        vis_js="" if vis_src else _vis_js(),
-        vis_src=vis_src,
-        data_json=_script_json(data),
-        legend=legend(memberships=any(t == "membership" for *_, t in G.edges(data="type"))),
-        blocs=blocs or [],
-        present=present,
-        statuses=vocab.STATUSES,
-        caption=caption,
-        height=height,
-        empty=G.number_of_nodes() == 0,
-    )
+    """Return one self-contained HTML page that draws `G`; it makes no network request."""
+    data = map_data(G, positions, caption=caption, highlight=highlight, blocs=blocs, fills=fills, present=present)
+    return page_html(data, height=height)

@@ -13,7 +13,7 @@ from .blocs import bloc_of, blocs
 from .export import ties_table
 from .filter import filter_graph
 from .layout import Positions
-from .render import BLOC_COLOURS, OTHER_BLOC, render_html
+from .render import BLOC_COLOURS, OTHER_BLOC, map_data, page_html
 
 
 @dataclass(frozen=True)
@@ -51,12 +51,16 @@ STORY_START = ViewState(
 
 @dataclass(frozen=True)
 class View:
-    """What a ViewState shows: the page, the table and a sentence saying how much."""
+    """What a ViewState shows: the map's data, the table and a sentence saying how much."""
 
-    html: str
+    data: str  # JSON for the map script (`render.map_data`)
     table: pd.DataFrame
     summary: str
     graph: nx.MultiDiGraph = field(repr=False)
+
+    def html(self, height: str = "100vh") -> str:
+        """The view as one self-contained, offline page."""
+        return page_html(self.data, height=height)
 
 
 TABLE_COLUMNS = {
@@ -171,9 +175,6 @@ def make_view(
     positions: Positions,
     state: ViewState,
     drawing: Drawing = Drawing(),
-    *,
-    height: str = "100vh",
-    vis_src: str | None = None,
 ) -> View:
     """Filter `G` as `state` asks and draw it at `positions` (those of `state.layout`)."""
     H = filtered(G, state)
@@ -194,15 +195,13 @@ def make_view(
         around = f", {steps} from {names}" if state.focus else ""
     summary = f"{H.number_of_edges()} ties between {H.number_of_nodes()} actors {when}{around}."
     caption = f"{when.capitalize()}{around}"
-    page = render_html(
+    data = map_data(
         with_memberships(G, H, state.members),
         positions,
         caption=caption,
-        height=height,
         highlight=drawing.highlight,
         blocs=legend,
         fills=fills,
         present=drawing.present,
-        vis_src=vis_src,
     )
-    return View(page, _table(H), summary, H)
+    return View(data, _table(H), summary, H)

@@ -27,8 +27,6 @@ from graph.serve import running_app  # noqa: E402 - the project root is on the p
 
 ROOT = Path(__file__).resolve().parent.parent
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run", "--disable-sync"]
-COUNT = """window.__drawn = 0;
-window.addEventListener("message", (e) => { if (e.data && e.data.type === "ties-drawn") window.__drawn += 1; });"""
 
 
 def rss_mb(pid: int) -> float:
@@ -39,7 +37,8 @@ def rss_mb(pid: int) -> float:
 async def drawn(page, seen: int, timeout_s: float) -> bool:
     """Wait, inside the page, until more than `seen` maps have been drawn."""
     try:
-        await page.wait_for_function(f"() => window.__drawn > {seen}", timeout=timeout_s * 1000)
+        # The map counts its drawings in `window.tiesDraws`.
+        await page.wait_for_function(f"() => (window.tiesDraws || 0) > {seen}", timeout=timeout_s * 1000)
         return True
     except Exception:  # noqa: BLE001 - a timeout is counted by the caller
         return False
@@ -48,7 +47,6 @@ async def drawn(page, seen: int, timeout_s: float) -> bool:
 async def session(browser, url: str, seconds: int, latencies: list, failures: list, n: int):
     context = await browser.new_context(viewport={"width": 1280, "height": 900})
     page = await context.new_page()
-    await page.add_init_script(COUNT)
     outside = []
 
     async def route(r):
@@ -73,7 +71,7 @@ async def session(browser, url: str, seconds: int, latencies: list, failures: li
     step, forward, count = 1, True, 1
     until = time.monotonic() + seconds  # each session works for `seconds` once it has its map
     while time.monotonic() < until:
-        count = await page.evaluate("() => window.__drawn")
+        count = await page.evaluate("() => window.tiesDraws")
         start = time.monotonic()
         await page.get_by_role("button", name="Next ▶" if forward else "◀ Back").click()
         if await drawn(page, count, 60):

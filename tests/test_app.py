@@ -1,5 +1,6 @@
 """The Streamlit screen, driven by streamlit.testing's AppTest."""
 
+import json
 import re
 from pathlib import Path
 
@@ -18,12 +19,23 @@ def count(at):
     return int(re.search(r"(\d+) ties between", summary(at)).group(1))
 
 
+def actors(at):
+    return int(re.search(r"ties between (\d+) actors", summary(at)).group(1))
+
+
 @pytest.fixture
 def app():
     at = AppTest.from_file(APP, default_timeout=60)
     at.run()
     assert not at.exception
     return at
+
+
+def drawn(at):
+    """The data the map element was handed on the last run (JSON text)."""
+    (element,) = at.get("bidi_component")
+    assert element.proto.component_name == "ties.map"
+    return element.proto.bytes.decode()
 
 
 def widget(elements, label):
@@ -33,7 +45,8 @@ def widget(elements, label):
 def test_app_opens_on_the_story(app):
     assert "as of 2025-06-20, among Russia, Iran, North Korea" in summary(app)
     assert count(app) > 20
-    assert app.get("iframe"), "the graph is embedded with st.iframe"
+    nodes = {n["id"] for n in json.loads(drawn(app))["nodes"]}
+    assert {"RUS", "IRN", "PRK", "UKR", "ISR", "USA"} <= nodes and len(nodes) == actors(app)
     table = app.dataframe[0].value
     assert len(table) == count(app)
     assert "rus-prk" not in " ".join(table.columns)  # the table speaks plain words, not ids
@@ -116,7 +129,7 @@ def test_app_path_tab_narrates_and_highlights(app):
     assert not app.exception
     stories = [m.value for m in tab(app, "How are they tied?").markdown if m.value.startswith("- ")]
     assert stories and all(s.startswith("- North Korea — ") and s.endswith(" — Israel") for s in stories)
-    assert '"alpha":0.12' in app.get("iframe")[0].proto.srcdoc  # ties off the path fade
+    assert '"alpha":0.12' in drawn(app)  # ties off the path fade
 
 
 def test_app_rank_blocs_and_balance_tabs(app):
@@ -131,7 +144,7 @@ def test_app_rank_blocs_and_balance_tabs(app):
 def test_app_colours_countries_by_bloc(app):
     app.toggle[0].set_value(True).run()
     assert not app.exception
-    assert "#77AADD" in app.get("iframe")[0].proto.srcdoc
+    assert "#77AADD" in drawn(app)
 
 
 def test_app_steps_through_the_years(app):
@@ -215,7 +228,7 @@ def test_app_presentation_mode_hides_the_controls():
     at = with_link(present="1", story="israel-iran")
     assert not at.tabs
     assert any(b.label == "Leave presentation mode" for b in at.button)
-    assert "26" in at.get("iframe")[0].proto.srcdoc.split('"labelPx":', 1)[1][:3]
+    assert "26" in drawn(at).split('"labelPx":', 1)[1][:3]
 
 
 def test_app_quiz_asks_checks_and_scores(app):

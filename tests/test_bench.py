@@ -17,7 +17,9 @@ def test_synthetic_is_valid_and_seeded():
 
 def test_server_figures_on_a_tiny_dataset():
     figures = server(synthetic(30, 60), runs=1)
-    for key in ("load_validate_ms", "build_ms", "filter_ms", "layout_cold_ms", "render_ms", "rerun_ms", "html_kb"):
+    keys = ("load_validate_ms", "build_ms", "filter_ms", "layout_cold_ms", "render_ms", "rerun_ms")
+    keys += ("html_kb", "data_kb")
+    for key in keys:
         assert figures[key] >= 0
     assert figures["actors"] == 30 and figures["ties"] == 60
     assert "vis.Network" in figures["page"]

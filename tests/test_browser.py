@@ -38,17 +38,22 @@ def page(browser):
 
 
 def graph_frame(page, timeout=30_000):
-    """The frame that holds the drawn network, once vis-network has drawn it."""
+    """The frame that holds the drawn network (the page itself, in the app and in an
+    exported page), once vis-network has drawn it."""
     deadline = time.monotonic() + timeout / 1000
     while time.monotonic() < deadline:
         for frame in page.frames:
             try:
-                if frame.evaluate("() => document.body && document.body.hasAttribute('data-drawn')"):
+                if frame.evaluate("() => !!document.querySelector('.ties-map[data-drawn]')"):
                     return frame
-            except Exception:  # a frame may go away while Streamlit reruns
+            except Exception:  # a frame may go away while the page loads
                 pass
         page.wait_for_timeout(50)
     raise AssertionError("the network was never drawn")
+
+
+def drawn_nodes(frame):
+    return int(frame.get_attribute(".ties-map", "data-drawn"))
 
 
 def point_of(frame, kind, item_id):
@@ -58,7 +63,7 @@ def point_of(frame, kind, item_id):
             const net = window.network;
             const p = kind === 'node' ? net.getPosition(id) : net.body.edges[id].edgeType.getPoint(0.5);
             const dom = net.canvasToDOM(p);
-            const box = document.getElementById('net').getBoundingClientRect();
+            const box = document.getElementById('ties-net').getBoundingClientRect();
             return [dom.x + box.left, dom.y + box.top];
         }""",
         [kind, item_id],
@@ -81,8 +86,8 @@ def hover_and_open_everything(page, frame, *, click_nodes=True):
             page.mouse.move(x, y)
             if kind == "edge" or click_nodes:
                 page.mouse.click(x, y)
-                frame.wait_for_selector("#details:not([hidden])", timeout=5_000)
-                seen.append(frame.inner_text("#details"))
+                frame.wait_for_selector("#ties-details:not([hidden])", timeout=5_000)
+                seen.append(frame.inner_text("#ties-details"))
             else:
                 tooltip = frame.locator("div.vis-tooltip")
                 tooltip.wait_for(state="visible", timeout=5_000)
@@ -101,7 +106,7 @@ def test_app_draws_the_story_and_asks_nothing_from_outside(page):
             frame = graph_frame(page)
             timings.append(time.monotonic() - started)
         actors = int(re.search(r"ties between (\d+) actors", page.inner_text("body")).group(1))
-        assert int(frame.get_attribute("body", "data-drawn")) == actors
+        assert drawn_nodes(frame) == actors
         ids = set(frame.evaluate("() => window.tieNetwork.nodes.getIds()"))
         assert {"RUS", "IRN", "PRK", "UKR", "ISR", "USA"} <= ids
         assert frame.evaluate("() => window.network.physics.options.enabled") is False
@@ -127,7 +132,7 @@ def test_app_with_hostile_data_runs_no_payload(page):
         frame = graph_frame(page)
         texts = hover_and_open_everything(page, frame, click_nodes=False)
         assert any('<script>window.__pwned="script"</script>' in t for t in texts), "payloads shown as text"
-        links = frame.eval_on_selector_all("#details a", "els => els.map(a => [a.href, a.rel, a.target])")
+        links = frame.eval_on_selector_all("#ties-details a", "els => els.map(a => [a.href, a.rel, a.target])")
         assert all(
             href.startswith("https://") and rel == "noopener noreferrer" and t == "_blank" for href, rel, t in links
         )
@@ -162,7 +167,7 @@ def test_exported_page_works_offline_and_escapes_text(page, tmp_path):
     page.goto(path.as_uri())
     frame = graph_frame(page)
     print(f"\nbrowser: exported page load to drawn network: {time.monotonic() - started:.2f} s")
-    assert int(frame.get_attribute("body", "data-drawn")) == G.number_of_nodes()
+    assert drawn_nodes(frame) == G.number_of_nodes()
     hover_and_open_everything(page, frame)
     page.mouse.move(5, 5)
     tooltip = frame.locator("div.vis-tooltip")
@@ -179,24 +184,15 @@ def positions(frame):
 
 
 def mark(frame):
-    """Tag the drawing we have, to tell it from the next one."""
-    frame.evaluate("() => { window.__seen = true; }")
+    """Count the drawings so far, to tell the next one (the map stays; its data changes)."""
+    frame.evaluate("() => { window.__seen = window.tiesDraws; }")
 
 
 def wait_redraw(page):
-    """Wait for a new drawing (one not tagged by `mark`); return its frame and node ids."""
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        for frame in page.frames:
-            try:
-                if frame.evaluate(
-                    "() => !!document.body && document.body.hasAttribute('data-drawn') && !window.__seen"
-                ):
-                    return frame, set(frame.evaluate("() => window.tieNetwork.nodes.getIds()"))
-            except Exception:  # a frame may go away while Streamlit reruns
-                pass
-        page.wait_for_timeout(100)
-    raise AssertionError("the map was not redrawn")
+    """Wait for a drawing after `mark`; return its frame and node ids."""
+    frame = page.main_frame
+    frame.wait_for_function("() => window.tiesDraws > (window.__seen || 0)", timeout=30_000)
+    return frame, set(frame.evaluate("() => window.tieNetwork.nodes.getIds()"))
 
 
 def test_app_positions_hold_across_a_filter_change(page):
@@ -204,10 +200,15 @@ def test_app_positions_hold_across_a_filter_change(page):
         page.goto(url + "/?focus=&among=0&as_of=2025-06-20")
         frame = graph_frame(page)
         before = positions(frame)
+        frame.evaluate("() => { window.network.keptAcrossRedraws = true; }")
         mark(frame)
         page.get_by_role("tab", name="What changed?").click()
         page.get_by_role("button", name="◀ One year back").click()
         frame, ids = wait_redraw(page)
+        # The map stayed mounted and got only new data: same network, vis-network loaded once.
+        assert frame.evaluate("() => window.network.keptAcrossRedraws") is True
+        assert frame.evaluate("() => document.querySelectorAll('script[src$=\"vis-network.min.js\"]').length") == 1
+        assert not page.locator("iframe").count()
         after = positions(frame)
         shared = set(before) & set(after)
         assert len(shared) > 50
@@ -231,7 +232,7 @@ def test_app_png_export_downloads_an_image(page):
         page.goto(url)
         frame = graph_frame(page)
         with page.expect_download() as download:
-            frame.click("#png")
+            frame.click("#ties-png")
         path = download.value.path()
         with open(path, "rb") as f:
             data = f.read()

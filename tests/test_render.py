@@ -5,12 +5,12 @@ import pytest
 
 import graph
 from graph import filter_graph, force_layout, render_html
-from graph.render import to_network
+from graph.render import asset, map_data, to_network
 
 
 def data_of(html):
-    """The JSON the page hands to vis-network."""
-    match = re.search(r"var data = (\{.*?\});\n", html)
+    """The JSON the page hands to the map script."""
+    match = re.search(r"\.draw\((\{.*?\})\);\n", html)
     return json.loads(match.group(1))
 
 
@@ -70,7 +70,7 @@ def test_render_html_escapes_every_csv_text():
     script = page.split("<script>", 2)[2]
     assert "<script>window" not in page and "<img" not in page and "<svg onload" not in page
     assert "</script><script>window" not in page
-    assert "&lt;b&gt;caption&lt;/b&gt;" in page
+    assert "<b>caption" not in page and data_of(page)["caption"] == "<b>caption</b>"  # shown with textContent
     assert "innerHTML" not in script
     assert data_of(page)["nodes"][0]["label"] == '<script>window.__pwned="script"</script>'
 
@@ -83,4 +83,20 @@ def test_to_network_does_not_change_the_graph(tiny):
 
 def test_render_html_of_an_empty_view_says_so(tiny):
     page = render_html(filter_graph(tiny, types=[]), {})
-    assert "No ties match these filters." in page
+    assert data_of(page)["nodes"] == [] and "No ties match these filters." in page
+
+
+def test_map_data_is_json_safe_inside_a_script(tiny):
+    data = map_data(tiny, force_layout(tiny), caption="</script><b>", blocs=[("Bloc 1", "#77AADD")], present=True)
+    assert "<" not in data and ">" not in data and "&" not in data
+    parsed = json.loads(data)
+    assert parsed["caption"] == "</script><b>" and parsed["blocs"] == [["Bloc 1", "#77AADD"]]
+    assert parsed["labelPx"] == 26 and parsed["present"] is True
+    assert [row["label"] for row in parsed["legend"]][:2] == ["Treaty", "Sanctions"]
+
+
+def test_map_script_and_styles_are_trusted_text_for_a_page():
+    for name in ("map.js", "map.css"):
+        text = asset(name)
+        assert "</script" not in text.lower() and "</style" not in text.lower()
+    assert "innerHTML" not in asset("map.js") and "eval(" not in asset("map.js")

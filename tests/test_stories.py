@@ -79,5 +79,5 @@ def test_every_shipped_story_step_draws_and_cites(shipped, world):
 def test_the_nato_story_counts_members(shipped, world):
     _, stories = shipped
     nato = next(s for s in stories if s.id == "nato-12-to-32")
-    counts = [make_view(world, {}, step.state).html.count('"id":"member-') for step in nato.steps]
+    counts = [make_view(world, {}, step.state).data.count('"id":"member-') for step in nato.steps]
     assert counts[0] == 12 and counts[-1] == 32

@@ -1,4 +1,5 @@
 import datetime as dt
+import json
 
 import networkx as nx
 
@@ -17,7 +18,8 @@ def test_make_view_summarises_and_tabulates_what_it_draws(tiny):
     disputed = view.table.iloc[2]
     assert (disputed["status"], disputed["claims"]) == ("Disputed", "claimed by Avalon / denied by Carpania")
     assert disputed["dates"] == "since 2022-09"
-    assert "data-drawn" in view.html
+    assert json.loads(view.data)["caption"] == "As of 2023-01-01, 1 step from Carpania"
+    assert "tiesMap(" in view.html() and 'style="height: 100vh"' in view.html()
 
 
 def test_make_view_table_has_a_source_for_every_row(world):

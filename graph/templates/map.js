@@ -1,0 +1,227 @@
+// The drawn map: one function shared by the offline page (inlined there) and the app (a
+// components-v2 element that stays mounted and is handed only new data, so a redraw
+// neither reloads vis-network nor rebuilds a page). Every text from the data reaches the
+// screen through textContent or a canvas label: nothing here turns a string into HTML.
+// Positions are fixed and physics is off, so a picture appears at once and holds still.
+function tiesMap(root, onSelect) {
+  "use strict";
+  var SVG = "http://www.w3.org/2000/svg";
+
+  function el(tag, id, text) {
+    var e = document.createElement(tag);
+    if (id) e.id = id;
+    if (text) e.textContent = text;
+    return e;
+  }
+  function shape(tag, attrs) {
+    var e = document.createElementNS(SVG, tag);
+    Object.keys(attrs).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+    return e;
+  }
+  function button(id, text, title) {
+    var b = el("button", id, text);
+    b.type = "button";
+    b.title = title;
+    return b;
+  }
+  function safeUrl(url) {
+    if (!/^https?:\/\//i.test(url || "")) return null;
+    try { var u = new URL(url); return (u.protocol === "http:" || u.protocol === "https:") ? u.href : null; }
+    catch (err) { return null; }
+  }
+  function rgba(hex, alpha) {
+    var v = parseInt(hex.slice(1), 16);
+    return "rgba(" + (v >> 16) + "," + ((v >> 8) & 255) + "," + (v & 255) + "," + alpha + ")";
+  }
+
+  // The frame of the map: stage (network, caption, details, tools) over the legend.
+  root.classList.add("ties-map");
+  root.textContent = "";
+  var stage = el("div", "ties-stage");
+  var canvas = el("div", "ties-net");
+  canvas.setAttribute("role", "img");
+  canvas.setAttribute("aria-label", "Network of ties between states. A table of the same ties is given beside it.");
+  var caption = el("div", "ties-caption");
+  var empty = el("div", "ties-empty", "No ties match these filters.");
+  var details = el("aside", "ties-details");
+  details.setAttribute("aria-live", "polite");
+  var tools = el("div", "ties-tools");
+  var reset = button("ties-reset", "Reset layout", "Put dragged countries back in their places");
+  var png = button("ties-png", "Save PNG", "Save the map as a 1920×1080 picture");
+  var legend = el("div", "ties-legend");
+  legend.setAttribute("aria-label", "Legend");
+  tools.append(reset, png);
+  stage.append(canvas, caption, empty, details, tools);
+  root.append(stage, legend);
+
+  var network = null, nodes = null, edges = null, data = null;
+  var tips = {}, home = {}, shown = null, labelPx = 15, shownPx = null;
+
+  function tipElement(tip, withLink) {
+    var box = el("div");
+    box.appendChild(el("div", "", tip.title)).className = "tip-title";
+    tip.lines.forEach(function (line) { box.appendChild(el("div", "", line)); });
+    if (tip.text) box.appendChild(el("div", "", tip.text)).className = "tip-text";
+    if (tip.url) {
+      var line = el("div", "", "Source: ");
+      line.className = "tip-text";
+      var href = withLink ? safeUrl(tip.url) : null;
+      if (href) {
+        var a = el("a", "", tip.source);
+        a.href = href; a.target = "_blank"; a.rel = "noopener noreferrer";
+        line.appendChild(a);
+      } else {
+        line.appendChild(document.createTextNode(tip.source + (withLink ? "" : " (click for the link)")));
+      }
+      box.appendChild(line);
+    }
+    return box;
+  }
+
+  function drawLegend(rows, blocs) {
+    legend.textContent = "";
+    rows.forEach(function (row) {
+      var item = el("span");
+      item.className = "item";
+      var pic = shape("svg", { width: 58, height: 14, "aria-hidden": "true" });
+      var line = shape("line", { x1: 2, y1: 7, x2: row.arrow ? 46 : 56, y2: 7, stroke: row.colour, "stroke-width": 3 });
+      if (row.dashes) line.setAttribute("stroke-dasharray", row.dashes);
+      pic.appendChild(line);
+      if (row.arrow) pic.appendChild(shape("polygon", { points: "46,2 56,7 46,12", fill: row.colour }));
+      var hint = el("span", "", row.hint);
+      hint.className = "hint";
+      item.append(pic, el("strong", "", row.label), hint);
+      legend.appendChild(item);
+    });
+    var note = el("span", "", "Faded line with a label: alleged or disputed. " +
+                  "Click a line or a country for details and the source.");
+    note.className = "hint";
+    legend.appendChild(note);
+    blocs.forEach(function (bloc) {
+      var item = el("span");
+      item.className = "item";
+      var pic = shape("svg", { width: 16, height: 16, "aria-hidden": "true" });
+      pic.appendChild(shape("circle", { cx: 8, cy: 8, r: 7, fill: bloc[1], stroke: "#1F3B57" }));
+      item.append(pic, document.createTextNode(bloc[0]));
+      legend.appendChild(item);
+    });
+  }
+
+  // Styles come once per page (one per kind of line), sources once per distinct source.
+  function prepare(d) {
+    var names = {};
+    tips = {};
+    d.nodes.forEach(function (n) { names[n.id] = n.label; });
+    d.edges.forEach(function (e) {
+      var s = d.styles[e.kind];
+      if (e.tip.src !== undefined) {  // a tie: its two ends and its source, as data says
+        e.tip.lines.unshift(names[e.from] + (s.arrow ? " → " : " — ") + names[e.to]);
+        e.tip.url = d.sources[e.tip.src][0];
+        e.tip.source = d.sources[e.tip.src][1];
+      }
+      e.color = { color: rgba(s.color, e.alpha === undefined ? 1 : e.alpha), highlight: s.color, hover: s.color };
+      e.dashes = s.dashes;
+      e.width = s.width * (e.wide ? 2 : 1);
+      e.arrows = { to: { enabled: s.arrow, scaleFactor: 0.8 } };
+    });
+    d.nodes.forEach(function (n) { tips["n:" + n.id] = n.tip; delete n.tip; n.title = tipElement(tips["n:" + n.id], false); });
+    d.edges.forEach(function (e) { tips["e:" + e.id] = e.tip; delete e.tip; e.title = tipElement(tips["e:" + e.id], false); });
+  }
+
+  function show(key) {
+    shown = key;
+    details.textContent = "";
+    var close = el("button", "", "×");
+    close.type = "button";
+    close.setAttribute("aria-label", "Close details");
+    close.addEventListener("click", function () { details.hidden = true; shown = null; });
+    details.append(close, tipElement(tips[key], true));
+    details.hidden = false;
+  }
+
+  // Labels keep a readable size on screen whatever the zoom (vis scales them with it).
+  function keepLabelsReadable() {
+    var size = Math.max(labelPx, labelPx / network.getScale());
+    if (shownPx !== null && Math.abs(size - shownPx) < 0.5) return;
+    shownPx = size;
+    network.setOptions({ nodes: { font: { size: size } }, edges: { font: { size: size * 0.75 } } });
+  }
+
+  function fit() {
+    network.fit({ animation: false });
+    // A margin, so that the caption and the tools never cover a country at the edge.
+    network.moveTo({ scale: network.getScale() * 0.88, animation: false });
+  }
+
+  function create() {
+    network = new vis.Network(canvas, { nodes: nodes, edges: edges }, data.options);
+    network.on("zoom", keepLabelsReadable);
+    network.on("click", function (params) {
+      if (params.nodes.length) { show("n:" + params.nodes[0]); if (onSelect) onSelect("node", String(params.nodes[0])); }
+      else if (params.edges.length) { show("e:" + params.edges[0]); if (onSelect) onSelect("edge", String(params.edges[0])); }
+      else { details.hidden = true; shown = null; }
+    });
+    reset.addEventListener("click", function () {
+      Object.keys(home).forEach(function (id) { network.moveNode(id, home[id].x, home[id].y); });
+      fit();
+    });
+    png.addEventListener("click", savePng);
+  }
+
+  function savePng() {
+    // Draw the same network once more, off screen, at projector resolution.
+    var box = el("div");
+    box.style.cssText = "position:fixed;left:-10000px;top:0;width:1920px;height:1080px;background:#fff";
+    document.body.appendChild(box);
+    var copy = new vis.Network(box, { nodes: new vis.DataSet(nodes.get()), edges: new vis.DataSet(edges.get()) },
+                               data.options);
+    copy.setOptions({ nodes: { font: { size: 26 } }, edges: { font: { size: 20 } } });
+    copy.fit({ animation: false });
+    copy.once("afterDrawing", function (ctx) {
+      var link = el("a");
+      link.download = "ties-between-states.png";
+      link.href = ctx.canvas.toDataURL("image/png");
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      window.pngBytes = link.href.length;
+      copy.destroy();
+      box.remove();
+    });
+    copy.redraw();
+  }
+
+  function draw(d) {
+    data = d;
+    prepare(d);
+    root.classList.toggle("present", !!d.present);
+    caption.textContent = d.caption || "";
+    caption.hidden = !d.caption;
+    empty.hidden = d.nodes.length > 0;
+    drawLegend(d.legend, d.blocs);
+    labelPx = d.labelPx || 15;
+    shownPx = null;
+    nodes = new vis.DataSet(d.nodes);
+    edges = new vis.DataSet(d.edges);
+    home = {};
+    d.nodes.forEach(function (n) { home[n.id] = { x: n.x, y: n.y }; });
+    if (!network) create();
+    else { network.setOptions(d.options); network.setData({ nodes: nodes, edges: edges }); }
+    fit();
+    keepLabelsReadable();
+    // What was open in the details stays open if it is still on the map.
+    if (shown && tips[shown]) show(shown); else { details.hidden = true; shown = null; }
+    window.network = network;
+    window.tieNetwork = { nodes: nodes, edges: edges };
+    var count = nodes.length;
+    function drawn() {
+      window.drawnAt = performance.now();
+      window.drawnWall = Date.now();
+      window.tiesDraws = (window.tiesDraws || 0) + 1;  // tests and the load test count these
+      root.setAttribute("data-drawn", String(count));
+    }
+    if (count) network.once("afterDrawing", drawn); else drawn();
+  }
+
+  return { draw: draw };
+}
