@@ -55,7 +55,7 @@ function tiesMap(root, onSelect) {
   root.append(stage, legend);
 
   var network = null, nodes = null, edges = null, data = null;
-  var tips = {}, home = {}, shown = null, labelPx = 15, shownPx = null;
+  var tips = {}, home = {}, shown = null, labelPx = 15, shownPx = null, options = null;
 
   function tipElement(tip, withLink) {
     var box = el("div");
@@ -199,14 +199,20 @@ function tiesMap(root, onSelect) {
     caption.hidden = !d.caption;
     empty.hidden = d.nodes.length > 0;
     drawLegend(d.legend, d.blocs);
+    if ((d.labelPx || 15) !== labelPx) shownPx = null;
     labelPx = d.labelPx || 15;
-    shownPx = null;
     nodes = new vis.DataSet(d.nodes);
     edges = new vis.DataSet(d.edges);
     home = {};
     d.nodes.forEach(function (n) { home[n.id] = { x: n.x, y: n.y }; });
+    // Options rarely change between views; setting them again would restyle every item.
+    var changed = JSON.stringify(d.options) !== options;
+    options = JSON.stringify(d.options);
     if (!network) create();
-    else { network.setOptions(d.options); network.setData({ nodes: nodes, edges: edges }); }
+    else {
+      if (changed) { network.setOptions(d.options); shownPx = null; }
+      network.setData({ nodes: nodes, edges: edges });
+    }
     fit();
     keepLabelsReadable();
     // What was open in the details stays open if it is still on the map.
