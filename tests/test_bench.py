@@ -5,7 +5,7 @@ import re
 import pytest
 
 import graph
-from graph.bench import browser_times, naive_page, server, synthetic, table
+from graph.bench import app_filter_change, browser_times, naive_page, server, synthetic, table
 
 
 def test_synthetic_is_valid_and_seeded():
@@ -37,6 +37,13 @@ def test_browser_times_measure_both_pages(tiny):
     times = browser_times({"ours": figures["page"], "naive": naive_page(tiny)}, runs=1, timeout_s=30)
     assert times["ours"] is not None and times["ours"] > 0
     assert "naive" in times
+
+
+@pytest.mark.browser
+def test_app_filter_change_times_story_steps_in_the_running_app():
+    times = app_filter_change(runs=2)
+    assert times is not None and len(times) == 2
+    assert all(0 < t < 60_000 for t in times)
 
 
 def test_table_prints_every_dataset():
