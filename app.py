@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import time
 from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlencode
@@ -265,6 +266,49 @@ if clicked and clicked.get("kind") == "node" and clicked.get("id") in G:
 names = actors_by_name(G)
 label = {n: actor_label(G, n) for n in names}.get
 organizations = [n for n in names if G.nodes[n]["kind"] == "organization"]
+for key, default in (("path_from", "PRK"), ("path_to", "UKR")):
+    if st.session_state.get(key) not in G:
+        st.session_state[key] = default if default in G else names[0]
+
+# ---- The view, read from the widgets' state (they are drawn below, from the same state) --
+# The map goes out first and is given a moment on its own: the browser then draws it while
+# the rest of the page is on its way, instead of after re-rendering every widget, which
+# takes it 150-200 ms here (docs/performance.md). The page settles that moment later.
+MAP_HEAD_START_S = 0.03
+ss = st.session_state
+alive = existing(G, tuple(ss.focus), ss.as_of)
+state = ViewState(
+    as_of=ss.as_of,
+    types=tuple(ss.types),
+    statuses=tuple(ss.statuses),
+    focus=alive,
+    depth=ss.depth,
+    among=ss.among,
+    layout=ss.layout,
+    members=tuple(ss.members),
+)
+PATHS_TAB = "How are they tied?"
+highlight: frozenset[str] = frozenset()
+if not ss.present and ss.get("tab") == PATHS_TAB:
+    try:
+        found_paths = analysis(KEY, state, "paths", ss.path_from, ss.path_to, _world=WORLD)
+    except graph.UsageError:
+        found_paths = []
+    highlight = frozenset().union(*(ids for *_, ids in found_paths))
+
+top, summary_slot, graph_slot = st.container(), st.empty(), st.container()
+drawing = Drawing(highlight=highlight, colour_blocs=ss.colour_blocs, present=ss.present)
+current = view(KEY, state, drawing, _world=WORLD)
+summary_slot.markdown(f"**{current.summary}**")
+serve_vis()
+with graph_slot:
+    MAP(
+        key="map",
+        data=current.data.encode(),
+        height=900 if ss.present else 700,
+        on_selected_change=lambda: st.session_state.update(clicked=st.session_state["map"].get("selected")),
+    )
+time.sleep(MAP_HEAD_START_S)
 
 # ---- Sidebar: what to show -----------------------------------------------------------
 with st.sidebar:
@@ -285,10 +329,8 @@ with st.sidebar:
         format="YYYY-MM-DD",
         help="Show the ties in force on this day.",
     )
-    types = st.multiselect(
-        "Tie types", list(vocab.TIE_TYPES), key="types", format_func=lambda t: vocab.TIE_TYPES[t].label
-    )
-    statuses = st.multiselect(
+    st.multiselect("Tie types", list(vocab.TIE_TYPES), key="types", format_func=lambda t: vocab.TIE_TYPES[t].label)
+    st.multiselect(
         "Status of the claim",
         list(vocab.STATUSES),
         key="statuses",
@@ -310,7 +352,7 @@ with st.sidebar:
         disabled=not focus,
         format_func=lambda a: "Only among these countries" if a else "All their ties",
     )
-    depth = st.slider(
+    st.slider(
         "Steps from the focus",
         1,
         3,
@@ -318,7 +360,7 @@ with st.sidebar:
         disabled=not focus or among,
         help="1: their own ties. 2: also the ties of their partners.",
     )
-    layout = st.radio(
+    st.radio(
         "Layout",
         list(LAYOUTS),
         key="layout",
@@ -326,16 +368,14 @@ with st.sidebar:
         format_func=lambda name: {"force": "Network", "geo": "Map"}[name],
         help="Network: tied countries close together. Map: each country at its capital.",
     )
-    members = st.multiselect(
+    st.multiselect(
         "Link members of",
         organizations,
         key="members",
         format_func=label,
         help="Draw a thin grey line from each member to these organisations.",
     )
-    colour_blocs = st.toggle(
-        "Colour countries by bloc", key="colour_blocs", help="Camps in the treaties and arms shown."
-    )
+    st.toggle("Colour countries by bloc", key="colour_blocs", help="Camps in the treaties and arms shown.")
     st.toggle(
         "Presentation mode", key="present", help="Big labels, no controls: for a projector. Arrow keys step a story."
     )
@@ -370,54 +410,48 @@ with st.sidebar:
                 format_func=lambda s: f"Your data ({own[2]})" if s == "own" else "The shipped data",
             )
 
-alive = existing(G, tuple(focus), as_of)
-if len(alive) < len(focus):
-    gone = ", ".join(G.nodes[f]["name"] for f in focus if f not in alive)
-    st.info(f"{gone} did not exist on {as_of:%d %B %Y}, so the focus leaves them out.")
-state = ViewState(
-    as_of=as_of,
-    types=tuple(types),
-    statuses=tuple(statuses),
-    focus=alive,
-    depth=depth,
-    among=among,
-    layout=layout,
-    members=tuple(members),
-)
 story = STORIES.get(st.session_state.story)
 link = Link(state, story.id if story else None, st.session_state.step, st.session_state.present)
 st.query_params.from_dict(to_params(link))
 
-# ---- Main: the map, a story caption, and answers ---------------------------------------
-if st.session_state.present:
-    st.html("<style>[data-testid='stSidebar'],[data-testid='stSidebarCollapsedControl']{display:none}</style>")
-    st.button("Leave presentation mode", on_click=lambda: st.session_state.update(present=False))
-else:
-    st.title("Ties between states")
-    st.caption(
-        "Treaties, sanctions, arms supplies and conflicts, each dated and sourced. The first view shows Russia, "
-        "Iran, North Korea and the states most concerned in June 2025: change the date, the types or the focus "
-        "to explore, or follow a guided story. Hover or click a line for details."
-    )
-if story:
-    step = st.session_state.step
-    back, title, forward = st.columns([1, 6, 1])
-    back.button("◀ Back", on_click=go_to_step, args=(story.id, step - 1), disabled=step <= 1, shortcut="Left")
-    forward.button(
-        "Next ▶", on_click=go_to_step, args=(story.id, step + 1), disabled=step >= len(story.steps), shortcut="Right"
-    )
-    title.markdown(f"**{story.title}** — step {step} of {len(story.steps)}")
-    chosen = story.steps[step - 1]
-    st.info(chosen.caption + "  \nSources: " + " · ".join(f"[{i}]({url})" for i, url in enumerate(chosen.sources, 1)))
-summary_slot, graph_slot = st.empty(), st.container()
+# ---- Main: a story caption over the map (sent above), and answers under it --------------
+with top:
+    if len(alive) < len(focus):
+        gone = ", ".join(G.nodes[f]["name"] for f in focus if f not in alive)
+        st.info(f"{gone} did not exist on {as_of:%d %B %Y}, so the focus leaves them out.")
+    if st.session_state.present:
+        st.html("<style>[data-testid='stSidebar'],[data-testid='stSidebarCollapsedControl']{display:none}</style>")
+        st.button("Leave presentation mode", on_click=lambda: st.session_state.update(present=False))
+    else:
+        st.title("Ties between states")
+        st.caption(
+            "Treaties, sanctions, arms supplies and conflicts, each dated and sourced. The first view shows Russia, "
+            "Iran, North Korea and the states most concerned in June 2025: change the date, the types or the focus "
+            "to explore, or follow a guided story. Hover or click a line for details."
+        )
+    if story:
+        step = st.session_state.step
+        back, title, forward = st.columns([1, 6, 1])
+        back.button("◀ Back", on_click=go_to_step, args=(story.id, step - 1), disabled=step <= 1, shortcut="Left")
+        forward.button(
+            "Next ▶",
+            on_click=go_to_step,
+            args=(story.id, step + 1),
+            disabled=step >= len(story.steps),
+            shortcut="Right",
+        )
+        title.markdown(f"**{story.title}** — step {step} of {len(story.steps)}")
+        chosen = story.steps[step - 1]
+        st.info(
+            chosen.caption + "  \nSources: " + " · ".join(f"[{i}]({url})" for i, url in enumerate(chosen.sources, 1))
+        )
 
-highlight: frozenset[str] = frozenset()
 if not st.session_state.present:
     tabs = st.tabs(
         [
             "Ties shown",
             "Country profile",
-            "How are they tied?",
+            PATHS_TAB,
             "Who matters most?",
             "Which camps?",
             "Balance",
@@ -454,8 +488,8 @@ if not st.session_state.present:
     if tab_path.open:
         with tab_path:
             left, right = st.columns(2)
-            start = left.selectbox("From", names, index=names.index("PRK") if "PRK" in names else 0, format_func=label)
-            end = right.selectbox("To", names, index=names.index("UKR") if "UKR" in names else 1, format_func=label)
+            start = left.selectbox("From", names, key="path_from", format_func=label)
+            end = right.selectbox("To", names, key="path_to", format_func=label)
             try:
                 found = analysis(KEY, state, "paths", start, end, _world=WORLD)
             except graph.UsageError as exc:
@@ -473,7 +507,6 @@ if not st.session_state.present:
                         [t for _, ties, _ in found for t in ties],
                         {"title": "Tie", "start": "Since", "source_url": "Source"},
                     )
-                    highlight = frozenset().union(*(ids for *_, ids in found))
 
     if tab_rank.open:
         with tab_rank:
@@ -512,7 +545,7 @@ if not st.session_state.present:
             else:
                 st.info("No triangle of ties in this view.")
             st.caption("Balance ratio on 1 July of each year, with the tie types and statuses chosen:")
-            st.line_chart(history(KEY, tuple(types), tuple(statuses), _world=WORLD)[1], y="ratio")
+            st.line_chart(history(KEY, state.types, state.statuses, _world=WORLD)[1], y="ratio")
 
     if tab_change.open:
         with tab_change:
@@ -526,7 +559,7 @@ if not st.session_state.present:
                 max_value=cutoff,
                 format="YYYY-MM-DD",
             )
-            change = diff(G, min(since, as_of), max(since, as_of), types=types, statuses=statuses)
+            change = diff(G, min(since, as_of), max(since, as_of), types=state.types, statuses=state.statuses)
             if change.empty:
                 st.info("Nothing changed between these two dates.")
             for title_text, rows in (("Begun", change.begun), ("Ended", change.ended)):
@@ -537,7 +570,7 @@ if not st.session_state.present:
                 if rows:
                     st.markdown(f"**{title_text}:** " + ", ".join(f"{m['member']} → {m['organization']}" for m in rows))
             st.caption("Ties in force on 1 July of each year:")
-            st.line_chart(history(KEY, tuple(types), tuple(statuses), _world=WORLD)[0])
+            st.line_chart(history(KEY, state.types, state.statuses, _world=WORLD)[0])
 
 if not st.session_state.present and tab_quiz.open:
     with tab_quiz:
@@ -580,18 +613,6 @@ if not st.session_state.present and tab_quiz.open:
             st.download_button(
                 "Printable worksheet with answer key (HTML)", sheet, file_name="worksheet.html", mime="text/html"
             )
-
-drawing = Drawing(highlight=highlight, colour_blocs=colour_blocs, present=st.session_state.present)
-current = view(KEY, state, drawing, _world=WORLD)
-summary_slot.markdown(f"**{current.summary}**")
-serve_vis()
-with graph_slot:
-    MAP(
-        key="map",
-        data=current.data.encode(),
-        height=900 if st.session_state.present else 700,
-        on_selected_change=lambda: st.session_state.update(clicked=st.session_state["map"].get("selected")),
-    )
 
 if not st.session_state.present:
     if tab_ties.open:
