@@ -288,13 +288,16 @@ state = ViewState(
     members=tuple(ss.members),
 )
 PATHS_TAB = "How are they tied?"
-highlight: frozenset[str] = frozenset()
+# The open paths tab highlights its chains in the map; worked out once, shown in the tab.
+found_paths: list | graph.UsageError = []
 if not ss.present and ss.get("tab") == PATHS_TAB:
     try:
         found_paths = analysis(KEY, state, "paths", ss.path_from, ss.path_to, _world=WORLD)
-    except graph.UsageError:
-        found_paths = []
-    highlight = frozenset().union(*(ids for *_, ids in found_paths))
+    except graph.UsageError as exc:
+        found_paths = exc
+highlight: frozenset[str] = (
+    frozenset() if isinstance(found_paths, graph.UsageError) else frozenset().union(*(i for *_, i in found_paths))
+)
 
 top, summary_slot, graph_slot = st.container(), st.empty(), st.container()
 drawing = Drawing(highlight=highlight, colour_blocs=ss.colour_blocs, present=ss.present)
@@ -488,23 +491,22 @@ if not st.session_state.present:
     if tab_path.open:
         with tab_path:
             left, right = st.columns(2)
-            start = left.selectbox("From", names, key="path_from", format_func=label)
-            end = right.selectbox("To", names, key="path_to", format_func=label)
-            try:
-                found = analysis(KEY, state, "paths", start, end, _world=WORLD)
-            except graph.UsageError as exc:
-                st.info(str(exc))
+            left.selectbox("From", names, key="path_from", format_func=label)
+            right.selectbox("To", names, key="path_to", format_func=label)
+            if isinstance(found_paths, graph.UsageError):
+                st.info(str(found_paths))
             else:
-                if not found:
+                if not found_paths:
                     st.info("No chain of ties links them in this view. Try more tie types, another date or no focus.")
                 else:
                     st.markdown(
-                        f"**{len(found)} shortest chain(s), {len(found[0][1])} tie(s) long.** Highlighted in the map."
+                        f"**{len(found_paths)} shortest chain(s), {len(found_paths[0][1])} tie(s) long.** "
+                        "Highlighted in the map."
                     )
-                    for story_text, *_ in found:
+                    for story_text, *_ in found_paths:
                         st.markdown(f"- {story_text}")
                     links(
-                        [t for _, ties, _ in found for t in ties],
+                        [t for _, ties, _ in found_paths for t in ties],
                         {"title": "Tie", "start": "Since", "source_url": "Source"},
                     )
 
