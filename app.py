@@ -481,7 +481,10 @@ if not st.session_state.present:
                 for kind, rows in p.groups.items():
                     if rows:
                         st.markdown(f"**{vocab.TIE_TYPES[kind].label}** ({len(rows)})")
-                        links(rows, {"phrase": "Tie", "title": "What", "source_url": "Source"})
+                        links(rows, {"phrase": "Tie", "title": "What", "note": "Note", "source_url": "Source"})
+                if p.defenders:
+                    st.markdown(f"**Bound by treaty to help defend it** ({len({d['other'] for d in p.defenders})})")
+                    links(p.defenders, {"other": "State", "basis": "Because of", "source_url": "Source"})
                 if p.organizations:
                     st.markdown(
                         "**Organisations:** "

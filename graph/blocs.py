@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from .build import memberships_on
 from .narrate import name
 from .pairs import COOPERATIVE, pair_graph
 
@@ -53,11 +54,9 @@ def blocs(H: nx.MultiDiGraph, *, seed: int = SEED, resolution: float = 1.0) -> l
 def _organizations(H: nx.MultiDiGraph) -> dict[str, set[str]]:
     """Members of each organisation at the view's date; near-universal ones (the UN) say
     nothing about camps and are left out."""
-    day = H.graph.get("as_of")
     orgs: dict[str, set[str]] = {}
-    for m in H.graph.get("memberships", []):
-        if day is None or m["first_day"] <= day <= m["last_day"]:
-            orgs.setdefault(m["organization"], set()).add(m["member"])
+    for m in memberships_on(H, H.graph.get("as_of")):
+        orgs.setdefault(m["organization"], set()).add(m["member"])
     states = sum(1 for _, kind in H.nodes(data="kind") if kind == "state")
     return {org: members for org, members in orgs.items() if len(members) <= max(states, 1) / 2}
 

@@ -13,50 +13,46 @@ import datetime as dt
 
 import networkx as nx
 
-from . import dates, vocab
+from . import dates, provenance, vocab
 from .load import Dataset
-
-FAR_PAST = dt.date(1800, 1, 1)
-FAR_FUTURE = dt.date(9999, 12, 31)
-
-
-def _days(start: str, end: str) -> tuple[dt.date, dt.date]:
-    first = dates.parse_period(start)[0] if start else FAR_PAST
-    last = dates.parse_period(end)[1] if end else FAR_FUTURE
-    return first, last
 
 
 def build(data: Dataset) -> nx.MultiDiGraph:
     """Build the graph of every actor, tie and membership in `data`."""
     G = nx.MultiDiGraph()
     for actor in data.actors.to_dict("records"):
-        first, last = _days(actor["start"], actor["end"])
         attrs = {
             **actor,
             "lat": float(actor["lat"]),
             "lon": float(actor["lon"]),
             "aliases": [a.strip() for a in actor["aliases"].split("|") if a.strip()],
-            "first_day": first,
-            "last_day": last,
+            **dates.lifetime(actor["start"], actor["end"]),
         }
         G.add_node(actor["id"], **attrs)
     for tie in data.relations.to_dict("records"):
-        first, last = _days(tie["start"], tie["end"])
-        attrs = {**tie, "directed": vocab.TIE_TYPES[tie["type"]].directed, "first_day": first, "last_day": last}
+        attrs = {
+            **tie,
+            "directed": vocab.TIE_TYPES[tie["type"]].directed,
+            **dates.lifetime(tie["start"], tie["end"]),
+            "known_until": provenance.known_until(tie),
+        }
         G.add_edge(tie["source"], tie["target"], key=tie["id"], **attrs)
     memberships = []
     for m in data.memberships.to_dict("records"):
-        first, last = _days(m["joined"], m["left"])
-        memberships.append({**m, "first_day": first, "last_day": last})
+        memberships.append({**m, **dates.lifetime(m["joined"], m["left"])})
     G.graph["memberships"] = memberships
+    G.graph["obligations"] = [
+        {**o, **dates.lifetime(o["since"], o["until"])} for o in data.obligations.to_dict("records")
+    ]
     G.graph["names"] = dict(zip(data.actors["id"], data.actors["name"], strict=True))
     return G
 
 
+def memberships_on(G: nx.MultiDiGraph, day: dt.date | None) -> list[dict]:
+    """The memberships in force on `day` (all of them when no day is given)."""
+    return [m for m in G.graph.get("memberships", []) if dates.holds(m, day)]
+
+
 def organizations_of(G: nx.MultiDiGraph, actor: str, day: dt.date | None = None) -> list[dict]:
     """The memberships of `actor`, only those in force on `day` when given."""
-    return [
-        m
-        for m in G.graph.get("memberships", [])
-        if m["member"] == actor and (day is None or m["first_day"] <= day <= m["last_day"])
-    ]
+    return [m for m in memberships_on(G, day) if m["member"] == actor]

@@ -80,6 +80,8 @@ def _parser() -> argparse.ArgumentParser:
     target.add_argument("--out", type=Path, help="write the rows to this CSV file (default: print them)")
     target.add_argument("--into", action="store_true", help="merge the rows into the --data folder's relations.csv")
 
+    audit = sub.add_parser("audit", help="list every row that breaks a truth rule (data/README.md)")
+    audit.add_argument("data_dir", nargs="?", type=Path, default=DEFAULT_DATA_DIR)
     stats = sub.add_parser("stats", help="counts of actors, ties, statuses, sources and dates")
     stats.add_argument("--data", type=Path, default=DEFAULT_DATA_DIR)
 
@@ -312,6 +314,16 @@ def _stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def _audit(args: argparse.Namespace) -> int:
+    from .audit import audit
+
+    breaches = audit(args.data_dir)
+    for breach in breaches:
+        print(breach)
+    print(f"{len(breaches)} row(s) break a truth rule." if breaches else "OK: no row breaks a truth rule.")
+    return 1 if breaches else 0
+
+
 def _validate(args: argparse.Namespace) -> int:
     data = load(args.data_dir)
     print(f"OK: {len(data.actors)} actors, {len(data.relations)} ties, {len(data.memberships)} memberships.")
@@ -345,6 +357,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         commands = {
             "validate": _validate,
+            "audit": _audit,
             "export": _export,
             "import": _import,
             "stats": _stats,

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from . import vocab
+from .dates import holds
 from .errors import UsageError
 
 
@@ -23,10 +24,6 @@ class Diff:
         return not (self.begun or self.ended or self.joined or self.left)
 
 
-def _alive(item: dict, day: dt.date) -> bool:
-    return item["first_day"] <= day <= item["last_day"]
-
-
 def diff(G: nx.MultiDiGraph, first: dt.date, second: dt.date, *, types=None, statuses=None) -> Diff:
     """Ties in force on `second` but not on `first` (begun) and the reverse (ended); the same
     for memberships. Filters by types and statuses like the view."""
@@ -35,11 +32,11 @@ def diff(G: nx.MultiDiGraph, first: dt.date, second: dt.date, *, types=None, sta
     types = set(vocab.TIE_TYPES if types is None else types)
     statuses = set(vocab.STATUSES if statuses is None else statuses)
     ties = [t for _, _, t in G.edges(data=True) if t["type"] in types and t["status"] in statuses]
-    begun = sorted((t for t in ties if _alive(t, second) and not _alive(t, first)), key=lambda t: (t["start"], t["id"]))
-    ended = sorted((t for t in ties if _alive(t, first) and not _alive(t, second)), key=lambda t: (t["end"], t["id"]))
+    begun = sorted((t for t in ties if holds(t, second) and not holds(t, first)), key=lambda t: (t["start"], t["id"]))
+    ended = sorted((t for t in ties if holds(t, first) and not holds(t, second)), key=lambda t: (t["end"], t["id"]))
     members = G.graph.get("memberships", [])
-    joined = [m for m in members if _alive(m, second) and not _alive(m, first)]
-    left = [m for m in members if _alive(m, first) and not _alive(m, second)]
+    joined = [m for m in members if holds(m, second) and not holds(m, first)]
+    left = [m for m in members if holds(m, first) and not holds(m, second)]
     return Diff(begun, ended, joined, left)
 
 
@@ -52,7 +49,7 @@ def ties_per_year(G: nx.MultiDiGraph, years: range, *, statuses=None) -> list[di
         day = dt.date(year, 7, 1)
         row = {"year": year, **dict.fromkeys(vocab.TIE_TYPES, 0)}
         for t in ties:
-            if _alive(t, day):
+            if holds(t, day):
                 row[t["type"]] += 1
         rows.append(row)
     return rows

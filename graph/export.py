@@ -53,7 +53,7 @@ def _plain(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
             return "|".join(map(str, value))
         if isinstance(value, (dt.date, bool)):
             return str(value)
-        return value
+        return "" if value is None else value
 
     H = nx.MultiDiGraph()
     H.add_nodes_from((n, {k: scalar(v) for k, v in a.items()}) for n, a in G.nodes(data=True))

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 import networkx as nx
 
-from . import vocab
+from . import dates, provenance, vocab
 from .errors import UsageError
 
 
@@ -26,6 +26,9 @@ def filter_graph(
     keep_isolates: bool = False,
 ) -> nx.MultiDiGraph:
     """Return the ties in force on `as_of`, of the given types and statuses.
+
+    Each tie kept says whether `as_of` falls within an imprecise date (`approximate`) and
+    whether it is shown past the end of the dataset it comes from (`unconfirmed`).
 
     With `focus` (one actor id or several), keep the ties that lead out from it: a tie
     stays when one of its ends is fewer than `depth` steps from the focus (direction
@@ -45,17 +48,14 @@ def filter_graph(
     if depth < 1:
         raise UsageError(f"Depth must be 1 or more (got {depth}).")
 
-    def alive(attrs: dict) -> bool:
-        return as_of is None or attrs["first_day"] <= as_of <= attrs["last_day"]
-
     H = nx.MultiDiGraph()
     H.graph.update(G.graph)
     H.graph["as_of"] = as_of
-    H.add_nodes_from((n, a) for n, a in G.nodes(data=True) if alive(a))
+    H.add_nodes_from((n, a) for n, a in G.nodes(data=True) if dates.holds(a, as_of))
     H.add_edges_from(
-        (u, v, k, a)
+        (u, v, k, {**a, "approximate": dates.approximate(a, as_of), "unconfirmed": provenance.unconfirmed(a, as_of)})
         for u, v, k, a in G.edges(keys=True, data=True)
-        if a["type"] in types and a["status"] in statuses and alive(a) and u in H and v in H
+        if a["type"] in types and a["status"] in statuses and dates.holds(a, as_of) and u in H and v in H
     )
     if centre:
         gone = [G.nodes[f]["name"] for f in centre if f not in H]

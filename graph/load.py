@@ -22,7 +22,7 @@ import pandas as pd
 
 from . import dates, vocab
 from .errors import DataError, Problem
-from .schema import ACTORS, MEMBERSHIPS, RELATIONS, Table
+from .schema import ACTORS, MEMBERSHIPS, OBLIGATIONS, RELATIONS, TABLES, Table
 
 STATE_ID = re.compile(r"^[A-Z]{3}$")
 ORG_ID = re.compile(r"^[A-Z][A-Z0-9]{1,9}$")
@@ -37,26 +37,28 @@ DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 @dataclass(frozen=True)
 class Dataset:
-    """The three validated tables, every cell a string ("" when empty)."""
+    """The validated tables, every cell a string ("" when empty)."""
 
     actors: pd.DataFrame
     relations: pd.DataFrame
     memberships: pd.DataFrame
+    obligations: pd.DataFrame
 
 
 Row = dict[str, str]
 
 
 def load(data_dir: str | Path = DEFAULT_DATA_DIR) -> Dataset:
-    """Load and validate `actors.csv`, `relations.csv` and `memberships.csv` from a folder.
+    """Load and validate `actors.csv`, `relations.csv`, `memberships.csv` and
+    `obligations.csv` from a folder.
 
-    `memberships.csv` may be absent. Raises DataError with every problem found.
+    `memberships.csv` and `obligations.csv` may be absent. Raises DataError with every problem found.
     """
     folder = Path(data_dir)
     if not folder.is_dir():
         raise DataError([Problem(str(folder), 0, "", "not a folder of CSV files")])
     sources: dict[str, bytes | None] = {}
-    for table in (ACTORS, RELATIONS, MEMBERSHIPS):
+    for table in TABLES:
         path = folder / table.file
         try:
             sources[table.file] = path.read_bytes()
@@ -71,10 +73,10 @@ def load_bytes(sources: Mapping[str, bytes | None]) -> Dataset:
     """Validate CSV files given as bytes, keyed by file name (`actors.csv`, …)."""
     problems: list[Problem] = []
     rows = {}
-    for table in (ACTORS, RELATIONS, MEMBERSHIPS):
+    for table in TABLES:
         raw = sources.get(table.file)
         if raw is None:
-            if table is not MEMBERSHIPS:
+            if table not in (MEMBERSHIPS, OBLIGATIONS):
                 problems.append(Problem(table.file, 0, "", "file is missing"))
             rows[table.file] = []
             continue
@@ -87,9 +89,10 @@ def load_bytes(sources: Mapping[str, bytes | None]) -> Dataset:
     lives = _lifetimes(actors)
     _check_relations(rows[RELATIONS.file], kinds, lives, problems)
     _check_memberships(rows[MEMBERSHIPS.file], kinds, lives, problems)
+    _check_obligations(rows[OBLIGATIONS.file], kinds, problems)
     if problems:
         raise DataError(problems)
-    return Dataset(*(_frame(t, rows[t.file]) for t in (ACTORS, RELATIONS, MEMBERSHIPS)))
+    return Dataset(*(_frame(t, rows[t.file]) for t in TABLES))
 
 
 def _frame(table: Table, rows: list[tuple[int, Row]]) -> pd.DataFrame:
@@ -268,31 +271,31 @@ def _lifetimes(rows: list[tuple[int, Row]]) -> dict[str, tuple[str, str]]:
     return {r["id"]: (r["start"], r["end"]) for _, r in rows if r["start"] or r["end"]}
 
 
-def _period(start: str, end: str) -> tuple[dt.date, dt.date] | None:
+def _life(start: str, end: str) -> dict[str, dt.date] | None:
     try:
-        return (
-            dates.parse_period(start)[0] if start else dt.date.min,
-            dates.parse_period(end)[1] if end else dt.date.max,
-        )
+        return dates.lifetime(start, end)
     except ValueError:
         return None
 
 
 def _check_lifetime(c: _Checker, columns: tuple[str, ...], span: tuple[str, str], lives: Mapping) -> None:
-    """A tie or membership must overlap the lifetime of each actor it names."""
-    period = _period(*(c.row[x] for x in span))
+    """A tie or membership must lie within the lifetime of each actor it names: it cannot
+    begin before an actor existed, nor run on (or stay open) after it ceased to exist."""
+    start, end = (c.row[x] for x in span)
+    period = _life(start, end)
     for column in columns:
         actor = c.row[column]
         if period is None or actor not in lives:
             continue
-        life = _period(*lives[actor])
-        if life and (period[1] < life[0] or period[0] > life[1]):
-            born, gone = lives[actor]
-            c.fail(
-                column,
-                f"got {actor!r}, which existed only {dates.span(born or '…', gone)} "
-                f"(expected an actor that existed {dates.span(c.row[span[0]], c.row[span[1]])})",
-            )
+        life = _life(*lives[actor])
+        if life is None:
+            continue
+        born, gone = lives[actor]
+        existed = f"{actor!r}, which existed only {dates.span(born or '…', gone)}"
+        if period["sure_from"] < life["first_day"]:
+            c.fail(column, f"got {existed} (expected {span[0]} no earlier than {born})")
+        elif period["sure_until"] > life["last_day"]:
+            c.fail(column, f"got {existed} (expected {span[1]} no later than {gone}, the day it ceased to exist)")
 
 
 def _check_relations(
@@ -321,6 +324,16 @@ def _check_relations(
         if row["status"] == "disputed" and not row["denied_by"]:
             c.fail("denied_by", "is empty (expected who denies the claim, since status is disputed)")
         c.pattern("source_url", URL, "an http:// or https:// address")
+        c.pattern("checked_url", URL, "an http:// or https:// address")
+        if row["checked_on"]:
+            try:
+                dates.parse_period(row["checked_on"])
+            except ValueError as exc:
+                c.fail("checked_on", str(exc))
+            if not row["checked_url"]:
+                c.fail("checked_url", "is empty (expected the page that shows the tie held on checked_on)")
+        if row["checked_url"] and not (row["checked_on"] or row["end"]):
+            c.fail("checked_on", "is empty (expected the day the page in checked_url shows the tie holding, or an end)")
         _check_lifetime(c, ("source", "target"), ("start", "end"), lives)
 
 
@@ -338,5 +351,19 @@ def _check_memberships(
         key = f"{c.row['member']} in {c.row['organization']} from {c.row['joined']}"
         if key in seen:
             c.fail("member", f"repeats line {seen[key]} ({key})")
+        else:
+            seen[key] = c.line
+
+
+def _check_obligations(rows: list[tuple[int, Row]], kinds: Mapping[str, str] | None, problems: list[Problem]) -> None:
+    seen: dict[str, int] = {}
+    for c in _each(OBLIGATIONS, rows, problems):
+        c.required("organization", "article", "since", "text", "source_url")
+        c.actor("organization", kinds, kind="organization")
+        c.date_range("since", "until")
+        c.pattern("source_url", URL, "an http:// or https:// address")
+        key = f"{c.row['organization']} from {c.row['since']}"
+        if key in seen:
+            c.fail("organization", f"repeats line {seen[key]} ({key})")
         else:
             seen[key] = c.line

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from . import vocab
+from . import defence, provenance, vocab
 from .build import organizations_of
 from .errors import UsageError
 from .narrate import name, verb, when
@@ -22,6 +22,7 @@ class Profile:
     groups: dict[str, list[dict]]  # tie type -> rows: other, phrase, dates, status, title, source_url
     organizations: list[dict]
     counts: dict[str, int]
+    defenders: list[dict]  # who must help defend the actor: other, basis, source_url, unconfirmed
 
 
 def _listing(rows: list[dict] | list[str], limit: int = 5) -> str:
@@ -63,7 +64,25 @@ def profile(H: nx.MultiDiGraph, actor: str) -> Profile:
         for m in organizations_of(H, actor, day)
     ]
     counts = {t: len(rows) for t, rows in groups.items()}
-    return Profile(actor, name(H, actor), _summary(H, actor, groups, orgs), groups, orgs, counts)
+    bound = [
+        {"other": name(H, other), "basis": o.basis, "source_url": o.source_url, "unconfirmed": o.unconfirmed}
+        for other, found in defence.defenders(H, actor, day).items()
+        for o in found
+    ]
+    summary = _summary(H, actor, groups, orgs) + _defended(H, actor, day)
+    return Profile(actor, name(H, actor), summary, groups, orgs, counts, bound)
+
+
+def _defended(H: nx.MultiDiGraph, actor: str, day) -> str:
+    """One sentence: who must help defend `actor`, grouped by what binds them."""
+    by_basis: dict[str, list[str]] = {}
+    for other, found in defence.defenders(H, actor, day).items():
+        for o in found:
+            by_basis.setdefault(o.basis + (" (unconfirmed)" if o.unconfirmed else ""), []).append(name(H, other))
+    if not by_basis:
+        return " No treaty in the data obliges another state to defend it."
+    parts = [f"{_listing(sorted(names), 6)} under {basis}" for basis, names in sorted(by_basis.items())]
+    return " Bound by treaty to help defend it: " + "; ".join(parts) + "."
 
 
 def _row(H: nx.MultiDiGraph, actor: str, other: str, tie: dict) -> dict:
@@ -75,12 +94,13 @@ def _row(H: nx.MultiDiGraph, actor: str, other: str, tie: dict) -> dict:
         "status": tie["status"],
         "title": tie["title"],
         "source_url": tie["source_url"],
+        "note": " ".join(provenance.notes(tie)),
     }
 
 
 def _summary(H: nx.MultiDiGraph, actor: str, groups: dict[str, list[dict]], orgs: list[dict]) -> str:
     day = H.graph.get("as_of")
-    when = f"As of {day:%-d %B %Y}" if day else "Over all the years covered"
+    when = f"As of {day.day} {day:%B %Y}" if day else "Over all the years covered"
     me = name(H, actor)
     parts = []
     if groups["treaty"]:

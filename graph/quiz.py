@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from . import defence
+from .build import memberships_on
 from .errors import UsageError
 from .narrate import name, years
 from .pairs import pair_graph
@@ -86,12 +88,15 @@ def mutual_defense(H: nx.MultiDiGraph, rng: random.Random) -> Question | None:
         return None
     tie = rng.choice(sorted(ties, key=lambda t: t["id"]))
     x, right = (tie["source"], tie["target"]) if rng.random() < 0.5 else (tie["target"], tie["source"])
-    # Every defence partner, contested or not, is kept out of the wrong options.
+    # Every defence partner on the day, by any rule, is kept out of the wrong options: a
+    # contested treaty, an unconfirmed one, or a collective-defence article (NATO's Article 5
+    # binds France and the United Kingdom as surely as a treaty between the two would).
     every = _ties(H, "treaty", subtype="mutual_defense", confirmed=False)
     allies = {t["source"] for t in every if t["target"] == x} | {t["target"] for t in every if t["source"] == x}
+    allies |= set(defence.defenders(H, x, H.graph["as_of"]))
     plausible = [n for n in _partners(H, x) if n not in allies and H.nodes[n]["kind"] == "state"]
     wrong = plausible if len(plausible) >= OPTIONS - 1 else [n for n in _states(H) if n not in allies and n != x]
-    text = f"Which of these states has a mutual-defence treaty with {name(H, x)}?"
+    text = f"Which of these states is bound by a treaty to help defend {name(H, x)}?"
     why = f"{name(H, right)} and {name(H, x)}: {tie['title']} ({years(tie)})."
     return _actor_question(H, rng, "mutual_defense", text, x, right, wrong, tie, why)
 
@@ -193,9 +198,8 @@ def link(H: nx.MultiDiGraph, rng: random.Random) -> Question | None:
 def not_member(H: nx.MultiDiGraph, rng: random.Random) -> Question | None:
     day = H.graph["as_of"]
     members: dict[str, list[dict]] = {}
-    for m in H.graph.get("memberships", []):
-        if m["first_day"] <= day <= m["last_day"]:
-            members.setdefault(m["organization"], []).append(m)
+    for m in memberships_on(H, day):
+        members.setdefault(m["organization"], []).append(m)
     orgs = sorted(o for o, ms in members.items() if len(ms) >= OPTIONS - 1 and o != "UN")
     if not orgs:
         return None

@@ -23,7 +23,8 @@ import pyvis
 from pyvis.edge import Edge
 from pyvis.network import Network
 
-from . import dates, vocab
+from . import dates, provenance, vocab
+from .build import memberships_on
 from .layout import Positions
 
 VIS_JS = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2" / "vis-network.min.js"
@@ -60,6 +61,8 @@ OPTIONS = {
 STATE_STYLE = {"shape": "dot", "color": {"background": "#E8EEF4", "border": "#1F3B57"}}
 ORG_STYLE = {"shape": "box", "color": {"background": "#FFF4D6", "border": "#6B4E00"}, "margin": 8}
 FADED = {"alleged": 0.55, "disputed": 0.55, "confirmed": 1.0}
+# A tie shown past the end of its dataset, or on a day within an imprecise date, is pale.
+UNSURE_ALPHA = 0.3
 # Membership links are not ties: drawn only when asked for, thin, grey, dotted.
 MEMBERSHIP = {"colour": "#6E6E6E", "dashes": (2, 4), "width": 1, "label": "Member of", "hint": "thin grey dots"}
 
@@ -95,6 +98,7 @@ def tie_tip(G: nx.MultiDiGraph, u: str, v: str, tie: dict, sources: dict[tuple[s
     kind = vocab.TIE_TYPES[tie["type"]]
     what = kind.label + (f" ({vocab.subtype_label(tie['subtype'])})" if tie["subtype"] else "")
     lines = [f"{what}, {dates.span(tie['start'], tie['end'])}", f"Status: {vocab.STATUSES[tie['status']]}"]
+    lines += provenance.notes(tie)
     if tie["claimed_by"]:
         lines.append("Claimed by: " + ", ".join(_names(G, tie["claimed_by"])))
     if tie["denied_by"]:
@@ -135,11 +139,9 @@ def node_tip(G: nx.MultiDiGraph, n: str, orgs: dict[str, list[str]] | None = Non
 
 def _organizations(G: nx.MultiDiGraph) -> dict[str, list[str]]:
     """Member → the organisations it belongs to at the view's date."""
-    day = G.graph.get("as_of")
     found: dict[str, list[str]] = defaultdict(list)
-    for m in G.graph.get("memberships", []):
-        if day is None or m["first_day"] <= day <= m["last_day"]:
-            found[m["member"]].append(m["organization"])
+    for m in memberships_on(G, G.graph.get("as_of")):
+        found[m["member"]].append(m["organization"])
     return found
 
 
@@ -216,6 +218,8 @@ def to_network(
             net.edges.append(Edge(u, v, False, id=k, kind="membership", tip=membership_tip(G, u, v, tie)).options)
             continue
         alpha = FADED[tie["status"]] if not highlight else (1.0 if k in highlight else 0.12)
+        if tie.get("unconfirmed") or tie.get("approximate"):
+            alpha = min(alpha, UNSURE_ALPHA)
         # Colour, dashes, width and arrow come from one table per type (`styles`), not per tie.
         extra = {key: value for key, value in (("alpha", alpha), ("wide", k in highlight)) if value not in (1.0, False)}
         if smooth[k]:

@@ -26,11 +26,17 @@ ACTORS = Table(
 RELATIONS = Table(
     "relations.csv",
     ("id", "source", "target", "type", "start", "status", "title", "source_url"),
-    ("subtype", "end", "claimed_by", "denied_by", "description", "source_name"),
+    ("subtype", "end", "claimed_by", "denied_by", "description", "source_name", "checked_on", "checked_url"),
 )
 MEMBERSHIPS = Table(
     "memberships.csv",
     ("member", "organization", "joined", "source_url"),
     ("left",),
 )
-TABLES = (ACTORS, RELATIONS, MEMBERSHIPS)
+# Which organisations bind their members to defend one another, on which article, from when.
+OBLIGATIONS = Table(
+    "obligations.csv",
+    ("organization", "article", "since", "text", "source_url"),
+    ("until",),
+)
+TABLES = (ACTORS, RELATIONS, MEMBERSHIPS, OBLIGATIONS)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import vocab
+from . import provenance, vocab
 from .load import Dataset
 
 
@@ -26,7 +26,27 @@ def stats(data: Dataset) -> dict:
         "memberships": len(data.memberships),
         "organizations_with_members": int(data.memberships["organization"].nunique()),
         "states_without_ties": sorted(states.loc[~states["id"].isin(tied), "name"]),
+        "recent_by_region": recent_by_region(data),
+        "unconfirmed": {
+            s.name: int(sum(1 for t in ties.to_dict("records") if provenance.known_until(t) == s.last_day))
+            for s in provenance.DATASETS.values()
+        },
     }
+
+
+RECENT = (2022, 2025)
+
+
+def recent_by_region(data: Dataset) -> dict[str, int]:
+    """Ties begun in 2022–2025 that touch a state of each region (a tie between two regions
+    counts in both; organisations count nowhere), and states of each region with one."""
+    region = dict(zip(data.actors["id"], data.actors["region"], strict=True))
+    ties = data.relations[data.relations["start"].str[:4].astype(int).between(*RECENT)]
+    counts = {r: 0 for r in vocab.REGIONS}
+    for t in ties.to_dict("records"):
+        for r in {region.get(t["source"]), region.get(t["target"])} - {None, ""}:
+            counts[r] += 1
+    return counts
 
 
 def stats_text(data: Dataset) -> str:
@@ -42,5 +62,9 @@ def stats_text(data: Dataset) -> str:
         f"Memberships: {s['memberships']} in {s['organizations_with_members']} organisations",
         f"States with no tie at all ({len(s['states_without_ties'])}): "
         + (", ".join(s["states_without_ties"]) or "none"),
+        f"Ties begun {RECENT[0]}–{RECENT[1]}, by region of a party: "
+        + ", ".join(f"{r} {n}" for r, n in s["recent_by_region"].items()),
+        "Open-ended dataset rows, unconfirmed after the dataset ends: "
+        + ", ".join(f"{k} {n}" for k, n in s["unconfirmed"].items()),
     ]
     return "\n".join(lines)

@@ -10,6 +10,7 @@ import pandas as pd
 
 from . import dates, vocab
 from .blocs import bloc_of, blocs
+from .build import memberships_on
 from .export import ties_table
 from .filter import filter_graph
 from .layout import Positions
@@ -84,7 +85,7 @@ def latest_date(G: nx.MultiDiGraph) -> dt.date:
 
 def existing(G: nx.MultiDiGraph, ids: tuple[str, ...], day: dt.date | None) -> tuple[str, ...]:
     """The actors of `ids` that existed on `day` (the Soviet Union did not in 2000)."""
-    return tuple(n for n in ids if n in G and (day is None or G.nodes[n]["first_day"] <= day <= G.nodes[n]["last_day"]))
+    return tuple(n for n in ids if n in G and dates.holds(G.nodes[n], day))
 
 
 def actor_label(G: nx.MultiDiGraph, n: str) -> str:
@@ -120,7 +121,7 @@ def _table(G: nx.MultiDiGraph) -> pd.DataFrame:
                 + (f" ({vocab.subtype_label(tie['subtype'])})" if tie["subtype"] else ""),
                 "from": name[tie["source"]],
                 "to": name[tie["target"]],
-                "dates": dates.span(tie["start"], tie["end"]),
+                "dates": dates.span(tie["start"], tie["end"]) + _unsure(G, tie),
                 "status": vocab.STATUSES[tie["status"]],
                 "claims": claims,
                 "description": tie["description"],
@@ -128,6 +129,17 @@ def _table(G: nx.MultiDiGraph) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows, columns=list(TABLE_COLUMNS))
+
+
+def _unsure(G: nx.MultiDiGraph, tie: dict) -> str:
+    """A mark after a tie's dates when the view's day falls within an imprecise date or after
+    the end of the tie's dataset (see `provenance`)."""
+    t = G.edges[tie["source"], tie["target"], tie["id"]]
+    marks = ["day not known" if t.get("approximate") else ""]
+    if t.get("unconfirmed") and t.get("known_until"):
+        marks.append(f"unconfirmed after {t['known_until'].year}")
+    found = [m for m in marks if m]
+    return f" ({'; '.join(found)})" if found else ""
 
 
 def filtered(G: nx.MultiDiGraph, state: ViewState) -> nx.MultiDiGraph:
@@ -149,9 +161,8 @@ def with_memberships(G: nx.MultiDiGraph, H: nx.MultiDiGraph, organizations: tupl
     if not organizations:
         return H
     D = H.copy()
-    day = H.graph.get("as_of")
-    for m in G.graph.get("memberships", []):
-        if m["organization"] in organizations and (day is None or m["first_day"] <= day <= m["last_day"]):
+    for m in memberships_on(G, H.graph.get("as_of")):
+        if m["organization"] in organizations:
             for n in (m["member"], m["organization"]):
                 if n not in D and n in G:
                     D.add_node(n, **G.nodes[n])

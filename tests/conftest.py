@@ -6,7 +6,8 @@
   Avalon sanctions Carpania (2021-06-15–); Carpania's drones to Borduria are disputed
   (claimed by Avalon, denied by Carpania); Dunland (1960–1990) and Estoria had a
   friendship treaty 1970–1985; Estoria's arms to Avalon are alleged by Borduria.
-  Avalon, Borduria and Estoria (1995–2020-01-31) belong to the Alliance.
+  Avalon, Borduria and Estoria (1995–2020-01-31) belong to the Alliance, whose Article 5
+  (since 1990) binds its members to defend one another.
 - `tiny` / `world`: the graph built from the tiny data and from the shipped data.
 """
 

@@ -28,7 +28,7 @@ def test_main_validate_rejects_each_broken_folder(defect, capsys):
     assert run(["validate", str(BROKEN / defect)]) == 1
     err = capsys.readouterr().err
     assert "problem(s) found" in err
-    assert re.search(r"^  (actors|relations|memberships)\.csv(:\d+)?: ", err, re.M)
+    assert re.search(r"^  (actors|relations|memberships|obligations)\.csv(:\d+)?: ", err, re.M)
 
 
 def test_python_m_graph_validate_exits_non_zero_without_a_traceback():

@@ -49,8 +49,29 @@ def test_parse_period_invalid(text, reason):
         ("2014-04", "2022-02-24", D(2022, 2, 25), False),
     ],
 )
-def test_in_force(start, end, day, expected):
-    assert dates.in_force(start, end, day) is expected
+def test_holds(start, end, day, expected):
+    assert dates.holds(dates.lifetime(start, end), day) is expected
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "day", "expected"),
+    [
+        ("2024", "", D(2024, 1, 1), True),  # may not have begun yet
+        ("2024", "", D(2024, 12, 31), False),  # begun by the end of its year, for sure
+        ("2024-10", "", D(2024, 10, 31), False),
+        ("2024-10-03", "", D(2024, 10, 3), False),
+        ("2014-04-01", "2022", D(2022, 6, 1), True),  # may have ended already
+        ("2014-04-01", "2022", D(2021, 12, 31), False),
+        ("2014", "2022", D(2023, 1, 1), False),  # not shown at all then
+    ],
+)
+def test_approximate(start, end, day, expected):
+    assert dates.approximate(dates.lifetime(start, end), day) is expected
+
+
+def test_holds_with_no_day_is_any_date():
+    assert dates.holds(dates.lifetime("2030", ""), None)
+    assert not dates.approximate(dates.lifetime("2030", ""), None)
 
 
 def test_parse_as_of_takes_the_last_day_of_a_period():

@@ -35,6 +35,9 @@ DEFECTS = {
     "missing_file": ("relations.csv", 0, "", "file is missing"),
     "unclosed_quote": ("relations.csv", 7, "", "is not valid CSV"),
     "tie_outside_lifetime": ("relations.csv", 7, "source", "which existed only 1960 – 1990"),
+    "tie_past_actor_end": ("relations.csv", 7, "source", "expected end no later than 1990"),
+    "checked_on_without_url": ("relations.csv", 4, "checked_url", "expected the page that shows the tie held"),
+    "obligation_of_a_state": ("obligations.csv", 3, "organization", "which is a state"),
 }
 
 

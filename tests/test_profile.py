@@ -13,7 +13,8 @@ def test_profile_groups_ties_and_sums_up(tiny):
     assert p.counts == {"treaty": 0, "sanctions": 1, "arms_supply": 1, "conflict": 1}
     assert p.summary == (
         "As of 1 January 2023 Carpania is sanctioned by Avalon and supplies arms to Borduria (disputed). "
-        "It is in conflict with Borduria. 1 of its ties are alleged or disputed."
+        "It is in conflict with Borduria. 1 of its ties are alleged or disputed. "
+        "No treaty in the data obliges another state to defend it."
     )
     assert p.groups["arms_supply"][0]["phrase"] == "supplies drones to Borduria (2022–, disputed)"
 

@@ -31,6 +31,22 @@ def check(H, q):
             for t in ties
             if t["type"] == "treaty" and t["subtype"] == "mutual_defense" and x in (t["source"], t["target"])
         }
+        # Collective defence, worked out here from the rows themselves: fellow members of an
+        # organisation whose defence article is in force that day.
+        for rule in H.graph["obligations"]:
+            if alive(rule, day):
+                members = {m["member"] for m in H.graph["memberships"] if m["organization"] == rule["organization"]}
+                members = {
+                    m
+                    for m in members
+                    if any(
+                        alive(r, day)
+                        for r in H.graph["memberships"]
+                        if r["member"] == m and r["organization"] == rule["organization"]
+                    )
+                }
+                if x in members:
+                    allies |= members - {x}
         answer, *others = [q.facts["options"][q.answer]] + [
             o for i, o in enumerate(q.facts["options"]) if i != q.answer
         ]
@@ -123,3 +139,20 @@ def test_worksheet_prints_questions_then_the_key_on_its_own_page(world):
     assert "break-before: page" in page and "size: letter" in page
     assert "&lt;Test&gt;" in page and "<Test>" not in page
     assert "<script" not in page
+
+
+def test_mutual_defense_never_offers_a_nato_ally_of_france_as_wrong(world):
+    """The quiz once marked the United Kingdom wrong for "a mutual-defence treaty with France"."""
+    import random
+
+    from graph.quiz import mutual_defense
+
+    H = filter_graph(world, as_of=dt.date(2025, 6, 20))
+    seen = 0
+    for seed in range(400):
+        q = mutual_defense(H, random.Random(seed))
+        if q and q.facts["actor"] == "FRA":
+            seen += 1
+            wrong = {o for i, o in enumerate(q.facts["options"]) if i != q.answer}
+            assert not wrong & {"GBR", "DEU", "USA", "ITA", "POL"}
+    assert seen, "no question about France in 400 seeds"

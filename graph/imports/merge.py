@@ -6,7 +6,7 @@ import csv
 import io
 from pathlib import Path
 
-from ..dates import parse_period
+from ..dates import lifetime, parse_period
 from ..load import load_bytes
 from ..schema import RELATIONS
 
@@ -26,6 +26,26 @@ def _pair(row: dict) -> tuple:
     return row["type"], ends if directed else tuple(sorted(ends))
 
 
+def within_lives(row: dict, lives: dict[str, tuple[str, str]]) -> dict:
+    """`row` with its dates clipped to the lives of its two actors: a dataset that carries a
+    state's code on after it ceased to exist (the Soviet Union's seat passing to Russia)
+    must not draw a tie with a state that is gone.
+
+    >>> row = {"source": "FIN", "target": "SUN", "start": "1948", "end": "1992"}
+    >>> within_lives(row, {"SUN": ("1922", "1991-12-26")})["end"]
+    '1991-12-26'
+    """
+    row = dict(row)
+    for actor in (row["source"], row["target"]):
+        born, gone = lives.get(actor, ("", ""))
+        life, span = lifetime(born, gone), lifetime(row["start"], row["end"])
+        if born and span["sure_from"] < life["first_day"]:
+            row["start"] = born
+        if gone and span["sure_until"] > life["last_day"]:
+            row["end"] = gone
+    return row
+
+
 def merge(data_dir: Path, importer: str, rows: list[dict]) -> tuple[list[dict], list[dict]]:
     """Replace `importer`'s earlier rows in data_dir/relations.csv with `rows`.
 
@@ -35,6 +55,8 @@ def merge(data_dir: Path, importer: str, rows: list[dict]) -> tuple[list[dict], 
     is written. Returns (rows written, rows left out).
     """
     mark = PREFIX[importer]
+    with (data_dir / "actors.csv").open(encoding="utf-8-sig", newline="") as f:
+        lives = {a["id"]: (a.get("start", ""), a.get("end", "")) for a in csv.DictReader(f)}
     path = data_dir / RELATIONS.file
     with path.open(encoding="utf-8-sig", newline="") as f:
         existing = list(csv.DictReader(f))
@@ -43,8 +65,13 @@ def merge(data_dir: Path, importer: str, rows: list[dict]) -> tuple[list[dict], 
     for r in kept:
         if not any(m in r["id"] for m in PREFIX.values()):
             curated.setdefault(_pair(r), []).append(_span(r))
+    # A row a curator reviewed (a later page says it ended, or still held) keeps that review.
+    reviewed = {r["id"]: r for r in existing if mark in r["id"] and r.get("checked_url")}
     added, left_out = [], []
     for row in rows:
+        row = within_lives(row, lives)
+        if row["id"] in reviewed:
+            row = {**row, **{c: reviewed[row["id"]][c] for c in ("end", "checked_on", "checked_url")}}
         first, last = _span(row)
         clash = any(a <= last and first <= b for a, b in curated.get(_pair(row), []))
         (left_out if clash else added).append(row)

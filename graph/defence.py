@@ -1,0 +1,68 @@
+"""Who must defend whom on a day: mutual-defence treaties between two states, and the
+collective-defence articles that bind every member of an organisation (NATO's Article 5,
+the CSTO's Article 4, the EU's Article 42(7), the Warsaw Treaty's Article 4).
+
+The organisations and their articles are data (`obligations.csv`); the members are those
+of `memberships.csv` on the day. Every function reads the graph and changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from itertools import combinations
+
+import networkx as nx
+
+from . import dates, provenance
+from .build import memberships_on
+
+
+@dataclass(frozen=True)
+class Obligation:
+    """Two actors bound to defend each other, and why."""
+
+    a: str
+    b: str
+    via: str  # the treaty's tie id, or the organisation's id
+    basis: str  # in words: the treaty's title, or the article and organisation
+    source_url: str
+    collective: bool
+    unconfirmed: bool = False  # a treaty shown past the end of its dataset (see provenance)
+
+
+def obligations(G: nx.MultiDiGraph, day: dt.date | None) -> list[Obligation]:
+    """Every pair bound to defend each other on `day`, by a confirmed mutual-defence treaty
+    in `G` or by a collective-defence article of an organisation both belong to. A treaty
+    that no source confirms after its dataset ends is kept, marked `unconfirmed`."""
+    found = [
+        Obligation(*sorted((u, v)), k, t["title"], t["source_url"], False, provenance.unconfirmed(t, day))
+        for u, v, k, t in G.edges(keys=True, data=True)
+        if t["type"] == "treaty" and t["subtype"] == "mutual_defense" and t["status"] == "confirmed"
+        if dates.holds(t, day)
+    ]
+    members: dict[str, set[str]] = {}
+    for m in memberships_on(G, day):
+        members.setdefault(m["organization"], set()).add(m["member"])
+    for rule in G.graph.get("obligations", []):
+        if not dates.holds(rule, day):
+            continue
+        org = rule["organization"]
+        basis = f"{rule['article']} ({G.graph.get('names', {}).get(org, org)})"
+        for a, b in combinations(sorted(members.get(org, ())), 2):
+            found.append(Obligation(a, b, org, basis, rule["source_url"], True))
+    return found
+
+
+def defenders(G: nx.MultiDiGraph, actor: str, day: dt.date | None) -> dict[str, list[Obligation]]:
+    """Who must help defend `actor` on `day`: other actor → the obligations that bind them."""
+    found: dict[str, list[Obligation]] = {}
+    for o in obligations(G, day):
+        if actor in (o.a, o.b):
+            found.setdefault(o.b if o.a == actor else o.a, []).append(o)
+    return dict(sorted(found.items()))
+
+
+def bound(G: nx.MultiDiGraph, day: dt.date | None) -> set[frozenset[str]]:
+    """The pairs bound to defend each other on `day`, for quick look-ups."""
+    return {frozenset((o.a, o.b)) for o in obligations(G, day)}
