@@ -197,6 +197,7 @@ def apply(state: ViewState, *, colour_blocs: bool = False) -> None:
         depth=state.depth,
         layout=state.layout,
         members=[m for m in state.members if m in G],
+        minor=state.minor,
         colour_blocs=colour_blocs,
     )
 
@@ -286,6 +287,7 @@ state = ViewState(
     among=ss.among,
     layout=ss.layout,
     members=tuple(ss.members),
+    minor=ss.minor,
 )
 PATHS_TAB = "How are they tied?"
 # The open paths tab highlights its chains in the map; worked out once, shown in the tab.
@@ -362,6 +364,11 @@ with st.sidebar:
         key="depth",
         disabled=not focus or among,
         help="1: their own ties. 2: also the ties of their partners.",
+    )
+    st.checkbox(
+        "Smaller arms flows",
+        key="minor",
+        help="Arms deliveries worth under 500 million TIV (SIPRI's measure). A focused country's own always show.",
     )
     st.radio(
         "Layout",

@@ -76,6 +76,8 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--since", type=int, help="first year to use (sipri: 1950, ucdp: 1946, atop: 1945)")
     imp.add_argument("--until", type=int, default=9999, help="last year to use (sipri only)")
     imp.add_argument("--min-tiv", type=float, default=500.0, help="sipri: smallest total TIV that makes a tie")
+    imp.add_argument("--top", type=int, default=3, help="sipri: also each recipient's N largest suppliers…")
+    imp.add_argument("--floor", type=float, default=10.0, help="sipri: …whose total TIV reaches this")
     target = imp.add_mutually_exclusive_group()
     target.add_argument("--out", type=Path, help="write the rows to this CSV file (default: print them)")
     target.add_argument("--into", action="store_true", help="merge the rows into the --data folder's relations.csv")
@@ -282,7 +284,7 @@ def _import(args: argparse.Namespace) -> int:
     module = {"sipri": sipri, "ucdp": ucdp, "atop": atop}[args.dataset]
     options = {"since": args.since} if args.since else {}
     if args.dataset == "sipri":
-        options.update(until=args.until, min_tiv=args.min_tiv)
+        options.update(until=args.until, min_tiv=args.min_tiv, top=args.top, floor=args.floor)
     try:
         rows, unknown = module.derive(args.export if args.dataset == "sipri" else args.export[0], resolver, **options)
     except KeyError as exc:

@@ -24,6 +24,7 @@ def filter_graph(
     depth: int = 1,
     among: bool = False,
     keep_isolates: bool = False,
+    minor: bool = False,
 ) -> nx.MultiDiGraph:
     """Return the ties in force on `as_of`, of the given types and statuses.
 
@@ -35,6 +36,8 @@ def filter_graph(
     ignored). So depth 1 shows the focus's own ties, depth 2 adds its partners' ties.
     With `among`, keep only the ties between actors of the focus (depth is not used).
     Actors left with no tie are dropped unless `keep_isolates` (the focus always stays).
+    Smaller arms flows (`vocab.is_minor`) are kept only with `minor`, or when they touch the
+    focus: a world view shows the major flows, a country's view all of its own.
     """
     types = set(vocab.TIE_TYPES if types is None else types)
     statuses = set(vocab.STATUSES if statuses is None else statuses)
@@ -56,6 +59,7 @@ def filter_graph(
         (u, v, k, {**a, "approximate": dates.approximate(a, as_of), "unconfirmed": provenance.unconfirmed(a, as_of)})
         for u, v, k, a in G.edges(keys=True, data=True)
         if a["type"] in types and a["status"] in statuses and dates.holds(a, as_of) and u in H and v in H
+        if minor or not vocab.is_minor(a) or u in centre or v in centre
     )
     if centre:
         gone = [G.nodes[f]["name"] for f in centre if f not in H]

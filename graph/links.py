@@ -56,7 +56,20 @@ def parse_link(
     """
     state, notices = STORY_START, []
     values = {k: _one(v) for k, v in params.items()}
-    known = {"as_of", "types", "status", "focus", "depth", "among", "layout", "members", "story", "step", "present"}
+    known = {
+        "as_of",
+        "types",
+        "status",
+        "focus",
+        "depth",
+        "among",
+        "layout",
+        "members",
+        "minor",
+        "story",
+        "step",
+        "present",
+    }
     for name in sorted(set(values) - known):
         notices.append(f"Ignored the unknown link setting {_show(name)}.")
     if "as_of" in values:
@@ -91,6 +104,8 @@ def parse_link(
         state = replace(state, among=False)
     if "among" in values:
         state = replace(state, among=values["among"] == "1")
+    if "minor" in values:
+        state = replace(state, minor=values["minor"] == "1")
     if "depth" in values:
         if values["depth"] in ("1", "2", "3"):
             state = replace(state, depth=int(values["depth"]))
@@ -130,6 +145,8 @@ def to_params(link: Link) -> dict[str, str]:
     }
     if s.members:
         params["members"] = ",".join(s.members)
+    if s.minor:
+        params["minor"] = "1"
     if link.story:
         params.update(story=link.story, step=str(link.step))
     if link.present:

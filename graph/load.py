@@ -325,6 +325,8 @@ def _check_relations(
             c.fail("denied_by", "is empty (expected who denies the claim, since status is disputed)")
         c.pattern("source_url", URL, "an http:// or https:// address")
         c.pattern("checked_url", URL, "an http:// or https:// address")
+        if row["tiv"]:
+            c.number("tiv", 0, 1e7)
         if row["checked_on"]:
             try:
                 dates.parse_period(row["checked_on"])

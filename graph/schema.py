@@ -26,7 +26,7 @@ ACTORS = Table(
 RELATIONS = Table(
     "relations.csv",
     ("id", "source", "target", "type", "start", "status", "title", "source_url"),
-    ("subtype", "end", "claimed_by", "denied_by", "description", "source_name", "checked_on", "checked_url"),
+    ("subtype", "end", "claimed_by", "denied_by", "description", "source_name", "checked_on", "checked_url", "tiv"),
 )
 MEMBERSHIPS = Table(
     "memberships.csv",

@@ -29,6 +29,7 @@ class ViewState:
     among: bool = False
     layout: str = "force"
     members: tuple[str, ...] = ()  # organisations whose members are linked to them
+    minor: bool = False  # smaller arms flows, beyond the focus's own
 
 
 @dataclass(frozen=True)
@@ -152,6 +153,7 @@ def filtered(G: nx.MultiDiGraph, state: ViewState) -> nx.MultiDiGraph:
         focus=state.focus,
         depth=state.depth,
         among=state.among,
+        minor=state.minor,
     )
 
 

@@ -122,3 +122,17 @@ def subtype_label(subtype: str) -> str:
     'mutual defense'
     """
     return subtype.replace("_", " ")
+
+
+# Arms flows from SIPRI under this many million TIV are "smaller": kept in the data for the
+# states they matter to, drawn in a world view only when asked for.
+MAJOR_TIV = 500
+
+
+def is_minor(tie: dict) -> bool:
+    """Whether a tie is a smaller arms flow (it has a SIPRI value under `MAJOR_TIV`).
+
+    >>> is_minor({"type": "arms_supply", "tiv": "40"}), is_minor({"type": "arms_supply", "tiv": ""})
+    (True, False)
+    """
+    return tie["type"] == "arms_supply" and bool(tie.get("tiv")) and float(tie["tiv"]) < MAJOR_TIV

@@ -58,7 +58,7 @@ def test_every_tie_has_a_title_description_and_publisher(data):
         ("rus-prk-treaty-2024", {"type": "treaty", "subtype": "mutual_defense", "start": "2024-06-19"}),
         ("rus-irn-treaty-2025", {"type": "treaty", "subtype": "strategic_partnership", "start": "2025-01-17"}),
         ("prk-rus-troops-2024", {"type": "arms_supply", "subtype": "troops", "status": "confirmed"}),
-        ("irn-rus-missiles-2024", {"status": "disputed", "denied_by": "IRN", "source": "IRN", "target": "RUS"}),
+        ("irn-rus-missiles-2024", {"status": "disputed", "denied_by": "IRN|RUS", "source": "IRN", "target": "RUS"}),
         ("usa-irn-sanctions-2024-09", {"type": "sanctions", "source": "USA", "target": "IRN", "start": "2024-09-10"}),
         ("rus-ukr-war-2022", {"type": "conflict", "start": "2022-02-24", "end": ""}),
         ("isr-irn-strikes-2025-06", {"type": "conflict", "start": "2025-06-13"}),

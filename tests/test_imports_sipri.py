@@ -9,8 +9,17 @@ DIR = "tests/data/imports/"
 @pytest.fixture(scope="module")
 def rows():
     resolver = Resolver(graph.load(DIR).actors)
-    found, unknown = sipri.derive([DIR + "sipri_register.csv", DIR + "sipri_deliveries.csv"], resolver, min_tiv=100)
+    found, unknown = sipri.derive(
+        [DIR + "sipri_register.csv", DIR + "sipri_deliveries.csv"], resolver, min_tiv=100, top=0
+    )
     return {r["id"]: r for r in found}, unknown
+
+
+@pytest.fixture(scope="module")
+def with_smaller():
+    resolver = Resolver(graph.load(DIR).actors)
+    found, _ = sipri.derive([DIR + "sipri_register.csv", DIR + "sipri_deliveries.csv"], resolver, min_tiv=100, top=3)
+    return {r["id"]: r for r in found}
 
 
 def test_derive_sums_both_exports_without_counting_a_year_twice(rows):
@@ -28,6 +37,15 @@ def test_derive_keeps_pairs_above_the_threshold_and_ends_old_flows(rows):
     soviet = ties["sun-egy-arms-sipri-1955"]
     assert (soviet["start"], soviet["end"], soviet["source"]) == ("1955", "1969", "SUN")
     assert soviet["source_url"] == sipri.URL and soviet["status"] == "confirmed"
+
+
+def test_derive_keeps_each_recipients_largest_smaller_supplier(rows, with_smaller):
+    ties, _ = rows
+    # Below the threshold, a recipient's three largest suppliers still make a tie, with its value kept.
+    added = set(with_smaller) - set(ties)
+    assert added == {"rus-egy-arms-sipri-2015", "sun-irq-arms-sipri-1958"}
+    assert float(with_smaller["rus-egy-arms-sipri-2015"]["tiv"]) < 100
+    assert all(r["tiv"] for r in with_smaller.values())
 
 
 def test_derive_reports_what_is_not_an_actor(rows):

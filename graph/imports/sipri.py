@@ -1,7 +1,10 @@
 """Arms flows from the SIPRI Arms Transfers Database.
 
 Rule: sum the trend-indicator value (TIV) of deliveries from each supplier to each
-recipient over the years asked for; a pair whose sum reaches `min_tiv` is a tie.
+recipient over the years asked for; a pair whose sum reaches `min_tiv` is a tie. So are
+the smaller flows that matter to their recipient: a supplier among the recipient's `top`
+largest (by TIV) whose sum reaches `floor` — a small state's few armoured vehicles or
+drones. Each row keeps its sum in `tiv`, so the map can show major flows only by default.
 `start` is the first year with a delivery, `end` the last one unless deliveries reach
 the last full year of the export (then the flow is taken to go on). The subtype is the
 armament category that carries at least half of the value, else `mixed`. Suppliers or
@@ -76,7 +79,16 @@ def _all_rows(paths):
         yield from _rows(table, before)
 
 
-def derive(paths, resolver: Resolver, *, since: int = 1950, until: int = 9999, min_tiv: float = 500.0):
+def derive(
+    paths,
+    resolver: Resolver,
+    *,
+    since: int = 1950,
+    until: int = 9999,
+    min_tiv: float = 500.0,
+    top: int = 3,
+    floor: float = 10.0,
+):
     """Return (rows of relations.csv, names that are not actors) for one or more SIPRI exports."""
     flows: dict = defaultdict(lambda: {"tiv": 0.0, "years": set(), "by": defaultdict(float)})
     unknown: set[str] = set()
@@ -98,9 +110,12 @@ def derive(paths, resolver: Resolver, *, since: int = 1950, until: int = 9999, m
         flow["tiv"] += tiv
         flow["years"].add(year)
         flow["by"][CATEGORIES.get(str(category).casefold(), category or "")] += tiv
+    ranked: dict[str, list[str]] = defaultdict(list)
+    for s, t in sorted(flows, key=lambda pair: -flows[pair]["tiv"]):
+        ranked[t].append(s)
     rows = []
     for (s, t), flow in sorted(flows.items()):
-        if flow["tiv"] < min_tiv:
+        if flow["tiv"] < min_tiv and not (flow["tiv"] >= floor and s in ranked[t][:top]):
             continue
         first, last = min(flow["years"]), max(flow["years"])
         main, value = max(flow["by"].items(), key=lambda kv: kv[1])
@@ -129,6 +144,7 @@ def derive(paths, resolver: Resolver, *, since: int = 1950, until: int = 9999, m
                 ),
                 "source_url": URL,
                 "source_name": NAME,
+                "tiv": f"{flow['tiv']:.0f}",
             }
         )
     return rows, unknown
