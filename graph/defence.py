@@ -29,6 +29,11 @@ class Obligation:
     source_url: str
     collective: bool
     unconfirmed: bool = False  # a treaty shown past the end of its dataset (see provenance)
+    one_way: bool = False  # a guarantee: `a` must defend `b`, not the other way round
+
+
+# Treaty subtypes that bind a party to defend another: each the other, or the source the target.
+DEFENCE = ("mutual_defense", "defense_guarantee")
 
 
 def obligations(G: nx.MultiDiGraph, day: dt.date | None) -> list[Obligation]:
@@ -36,9 +41,17 @@ def obligations(G: nx.MultiDiGraph, day: dt.date | None) -> list[Obligation]:
     in `G` or by a collective-defence article of an organisation both belong to. A treaty
     that no source confirms after its dataset ends is kept, marked `unconfirmed`."""
     found = [
-        Obligation(*sorted((u, v)), k, t["title"], t["source_url"], False, provenance.unconfirmed(t, day))
+        Obligation(
+            *((u, v) if t["subtype"] == "defense_guarantee" else sorted((u, v))),
+            k,
+            t["title"],
+            t["source_url"],
+            False,
+            provenance.unconfirmed(t, day),
+            one_way=t["subtype"] == "defense_guarantee",
+        )
         for u, v, k, t in G.edges(keys=True, data=True)
-        if t["type"] == "treaty" and t["subtype"] == "mutual_defense" and t["status"] == "confirmed"
+        if t["type"] == "treaty" and t["subtype"] in DEFENCE and t["status"] == "confirmed"
         if dates.holds(t, day)
     ]
     members: dict[str, set[str]] = {}
@@ -58,11 +71,6 @@ def defenders(G: nx.MultiDiGraph, actor: str, day: dt.date | None) -> dict[str, 
     """Who must help defend `actor` on `day`: other actor → the obligations that bind them."""
     found: dict[str, list[Obligation]] = {}
     for o in obligations(G, day):
-        if actor in (o.a, o.b):
+        if actor == o.b or (actor == o.a and not o.one_way):
             found.setdefault(o.b if o.a == actor else o.a, []).append(o)
     return dict(sorted(found.items()))
-
-
-def bound(G: nx.MultiDiGraph, day: dt.date | None) -> set[frozenset[str]]:
-    """The pairs bound to defend each other on `day`, for quick look-ups."""
-    return {frozenset((o.a, o.b)) for o in obligations(G, day)}

@@ -36,6 +36,7 @@ TIE_TYPES: dict[str, TieType] = {
             "has a treaty with",
             (
                 "mutual_defense",
+                "defense_guarantee",
                 "strategic_partnership",
                 "non_aggression",
                 "friendship",

@@ -103,3 +103,18 @@ def test_a_teacher_at_1962_sees_the_cold_war(data):
     assert "SUN" in view and "RUS" not in view and "DDR" in view
     assert view.number_of_edges() >= 100
     assert {"treaty", "arms_supply"} <= {t for _, _, t in view.edges(data="type")}
+
+
+def test_coverage_log_covers_every_living_state_and_type(data):
+    """data/coverage.csv says, for each state and tie type, what was searched and found."""
+    import csv
+    from pathlib import Path
+
+    with open(Path(__file__).parent.parent / "data" / "coverage.csv", encoding="utf-8") as f:
+        log = list(csv.DictReader(f))
+    living = set(data.actors.query("kind == 'state' and end == ''")["id"])
+    assert {(r["state"], r["type"]) for r in log} >= {(s, t) for s in living for t in vocab.TIE_TYPES}
+    ids = set(data.relations["id"])
+    named = {a for r in log for a in r["added"].split("|") if a}
+    assert named <= ids, sorted(named - ids)[:5]
+    assert all(r["searched"] or r["left_out"] for r in log)

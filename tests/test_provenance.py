@@ -38,12 +38,18 @@ def test_known_until(tie, until):
 def test_filter_marks_dataset_rows_unconfirmed_after_the_dataset_ends(world):
     before = filter_graph(world, as_of=D(2015, 6, 1))
     after = filter_graph(world, as_of=D(2025, 6, 1))
-    open_atop = [k for *_, k, t in after.edges(keys=True, data=True) if k.startswith("atop-") and not t["end"]]
+    open_atop = [
+        k
+        for *_, k, t in after.edges(keys=True, data=True)
+        if k.startswith("atop-") and not t["end"] and not t["checked_url"]
+    ]
     assert open_atop, "the shipped data has open-ended ATOP rows"
     assert all(after.edges[e]["unconfirmed"] for e in after.edges(keys=True) if e[2] in open_atop)
     assert not any(t["unconfirmed"] for *_, t in before.edges(data=True))
     curated = after.edges["RUS", "PRK", "rus-prk-treaty-2024"]
     assert curated["unconfirmed"] is False
+    checked = [t for *_, t in after.edges(data=True) if t["id"].startswith("atop-") and t["checked_url"]]
+    assert checked and not any(t["unconfirmed"] for t in checked)
 
 
 def test_notes_say_why():

@@ -100,3 +100,19 @@ def test_map_script_and_styles_are_trusted_text_for_a_page():
         text = asset(name)
         assert "</script" not in text.lower() and "</style" not in text.lower()
     assert "innerHTML" not in asset("map.js") and "eval(" not in asset("map.js")
+
+
+def test_to_network_pales_and_explains_unconfirmed_and_approximate_ties(world):
+    import datetime as dt
+
+    H = filter_graph(world, as_of=dt.date(2025, 6, 1), focus="RUS", depth=1)
+    net = to_network(H, {})
+    edges = {e["id"]: e for e in net.edges}
+    old = edges["atop-4265-rus-usa"]  # ATOP ends in 2016; nobody has confirmed it since
+    assert old["alpha"] <= 0.3
+    assert any(line.startswith("Unconfirmed after 2016") for line in old["tip"]["lines"])
+    sure = edges["rus-prk-treaty-2024"]
+    assert "alpha" not in sure and not any("Unconfirmed" in line for line in sure["tip"]["lines"])
+    H = filter_graph(world, as_of=dt.date(2024, 11, 15), focus="PRK", depth=1)
+    soon = {e["id"]: e for e in to_network(H, {}).edges}["prk-rus-artillery-systems-2024"]
+    assert soon["alpha"] <= 0.3 and any(line.startswith("Dates known only as") for line in soon["tip"]["lines"])

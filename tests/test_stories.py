@@ -81,3 +81,25 @@ def test_the_nato_story_counts_members(shipped, world):
     nato = next(s for s in stories if s.id == "nato-12-to-32")
     counts = [make_view(world, {}, step.state).data.count('"id":"member-') for step in nato.steps]
     assert counts[0] == 12 and counts[-1] == 32
+
+
+def test_the_seed_story_shows_nothing_before_it_happened(shipped, world):
+    """Each step shows only ties that had begun by its day: North Korea fights Ukraine only
+    from November 2024, the 1997 Russia-Ukraine treaty (ended 2019) never appears, and no
+    tie between the two is drawn as unconfirmed."""
+    from graph.view import filtered
+
+    _, stories = shipped
+    story = next(s for s in stories if s.id == "russia-iran-north-korea")
+    seen_fighting = []
+    for step in story.steps:
+        H = filtered(world, step.state)
+        day = step.state.as_of
+        for *_, tie in H.edges(data=True):
+            assert tie["first_day"] <= day, tie["id"]
+            assert tie["sure_from"] <= day or tie["approximate"], tie["id"]
+        ties = {k for *_, k in H.edges(keys=True)}
+        assert "atop-4875-rus-ukr" not in ties
+        seen_fighting.append("prk-ukr-fighting-2024-11" in ties)
+        assert not any(t["unconfirmed"] for u, v, t in H.edges(data=True) if {u, v} == {"RUS", "UKR"})
+    assert seen_fighting == [False, False, False, True, True]
