@@ -86,7 +86,14 @@ def audit(
     found: list[Breach] = []
     relations = _rows(folder / "relations.csv")
     cutoff = max(dates.parse_period(r[c])[0] for _, r in relations for c in ("start", "end") if r[c])
-    searched = {r["id"] for _, r in _rows(folder / UNCONFIRMED)} if (folder / UNCONFIRMED).exists() else set()
+    listed = _rows(folder / UNCONFIRMED) if (folder / UNCONFIRMED).exists() else []
+    searched = {r["id"] for _, r in listed}
+    still_open = {r["id"] for _, r in relations if provenance.known_until(r) is not None}
+    found += [
+        Breach(UNCONFIRMED, line, "unchecked", f"{r['id']} is listed, but is not an open-ended dataset row")
+        for line, r in listed
+        if r["id"] not in still_open
+    ]
     for line, r in relations:
         for page, mark in DATASET_PAGES.items():
             if page in r["source_url"] and provenance.dataset_of(r["id"]) is None:

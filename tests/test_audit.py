@@ -14,6 +14,7 @@ BREACHES = {
     "capital": ("actors.csv", 3, "capital", "Borduria is drawn 890 km from its capital Borduria City"),
     "untied": ("actors.csv", 8, "untied", "Fernland has no tie"),
     "invalid": ("relations.csv", 9, "valid", "target: got 'ZZZ'"),
+    "stale_listing": ("unconfirmed.csv", 2, "unchecked", "atop-8-aaa-ccc is listed, but is not an open-ended"),
 }
 
 
@@ -48,3 +49,8 @@ def test_main_audit_exit_code_and_lines(capsys):
     assert "relations.csv:9: valid: target: got 'ZZZ'" in out
     assert main(["audit", str(AUDIT / "clean")]) == 0
     assert "OK: no row breaks a truth rule." in capsys.readouterr().out
+
+
+def test_shipped_data_breaks_no_truth_rule():
+    found = audit()
+    assert not found, "\n".join(map(str, found[:40]))
