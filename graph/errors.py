@@ -23,6 +23,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        if not self.file:
+            return self.message
         where = f"{self.file}:{self.line}" if self.line else self.file
         return f"{where}: {self.column}: {self.message}" if self.column else f"{where}: {self.message}"
 
@@ -35,7 +37,7 @@ class DataError(GraphError):
     """The data breaks the contract. Holds every problem found, not just the first."""
 
     def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems)
+        self.problems = sorted(problems, key=lambda p: (not p.file, p))  # a summary (no file) last
         super().__init__("\n".join(str(p) for p in self.problems))
 
 

@@ -17,7 +17,11 @@ from .layout import LAYOUTS
 from .view import STORY_START, ViewState
 
 MAX_LENGTH = 400
-ID = re.compile(r"^[A-Z][A-Z0-9]{1,9}$")
+# Every value is matched whole (fullmatch) and in ASCII: "²" is a digit to str.isdigit, and
+# "$" lets a trailing newline through.
+ID = re.compile(r"[A-Z][A-Z0-9]{1,9}", re.ASCII)
+DIGITS = re.compile(r"[0-9]{1,3}", re.ASCII)
+DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
 
 
 @dataclass(frozen=True)
@@ -74,6 +78,8 @@ def parse_link(
         notices.append(f"Ignored the unknown link setting {_show(name)}.")
     if "as_of" in values:
         try:
+            if not DAY.fullmatch(values["as_of"]):
+                raise ValueError
             day = dt.date.fromisoformat(values["as_of"])
             if not first_day <= day <= last_day:
                 raise ValueError
@@ -84,7 +90,7 @@ def parse_link(
             )
     for name, allowed, attr in (("types", vocab.TIE_TYPES, "types"), ("status", vocab.STATUSES, "statuses")):
         if name in values:
-            items = [x for x in values[name].split(",") if x]
+            items = list(dict.fromkeys(x for x in values[name].split(",") if x))
             good = tuple(x for x in items if x in allowed)
             if len(good) != len(items):
                 notices.append(
@@ -93,8 +99,8 @@ def parse_link(
             state = replace(state, **{attr: good})
     for name in ("focus", "members"):
         if name in values:
-            items = [x for x in values[name].split(",") if x]
-            good = tuple(x for x in items if ID.match(x) and x in actors)
+            items = list(dict.fromkeys(x for x in values[name].split(",") if x))
+            good = tuple(x for x in items if ID.fullmatch(x) and x in actors)
             if len(good) != len(items):
                 notices.append(
                     f"Ignored unknown countries in the link: {', '.join(_show(x) for x in items if x not in good)}."
@@ -107,7 +113,7 @@ def parse_link(
     if "minor" in values:
         state = replace(state, minor=values["minor"] == "1")
     if "depth" in values:
-        if values["depth"] in ("1", "2", "3"):
+        if values["depth"] in ("1", "2", "3"):  # exactly these: never "²" or " 1"
             state = replace(state, depth=int(values["depth"]))
         else:
             notices.append(f"The depth {_show(values['depth'])} must be 1, 2 or 3; showing 1.")
@@ -121,7 +127,7 @@ def parse_link(
         if values["story"] in stories:
             story = values["story"]
             raw = values.get("step", "1")
-            if raw.isdigit() and 1 <= int(raw) <= stories[story]:
+            if DIGITS.fullmatch(raw) and 1 <= int(raw) <= stories[story]:
                 step = int(raw)
             elif "step" in values:
                 notices.append(f"The story has steps 1 to {stories[story]}; showing step 1.")

@@ -28,9 +28,17 @@ STATE_ID = re.compile(r"^[A-Z]{3}$")
 ORG_ID = re.compile(r"^[A-Z][A-Z0-9]{1,9}$")
 CODES = re.compile(r"^\d{1,4}(\|\d{1,4})*$")
 TIE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")
-URL = re.compile(r"^https?://[^\s<>\"']+$", re.IGNORECASE)
+# An address as it travels: ASCII, with anything that could end it early in Markdown or HTML
+# (spaces, quotes, brackets, parentheses) percent-encoded.
+URL = re.compile(
+    r"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9\-._~%!$&*+,;=:@/]*)?(\?[A-Za-z0-9\-._~%!$&*+,;=:@/?]*)?(#[A-Za-z0-9\-._~%!$&*+,;=:@/?]*)?$"
+)
+URL_EXPECTED = "an http:// or https:// address, with spaces, quotes and brackets percent-encoded"
+MAX_PROBLEMS = 200  # listed in full; beyond that they are counted
+MAX_SAME = 5  # problems of one kind in one column of a file's header, listed before a summary
 MAX_TEXT = 2000  # characters in one cell
 MAX_ROWS = 50_000  # rows in one file
+MAX_COLUMNS = 50  # columns in one file: every table has far fewer
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -71,7 +79,7 @@ def load(data_dir: str | Path = DEFAULT_DATA_DIR) -> Dataset:
 
 def load_bytes(sources: Mapping[str, bytes | None]) -> Dataset:
     """Validate CSV files given as bytes, keyed by file name (`actors.csv`, …)."""
-    problems: list[Problem] = []
+    problems: list[Problem] = _Bounded()
     rows = {}
     for table in TABLES:
         raw = sources.get(table.file)
@@ -91,8 +99,26 @@ def load_bytes(sources: Mapping[str, bytes | None]) -> Dataset:
     _check_memberships(rows[MEMBERSHIPS.file], kinds, lives, problems)
     _check_obligations(rows[OBLIGATIONS.file], kinds, problems)
     if problems:
-        raise DataError(problems)
+        raise DataError(problems.listed())
     return Dataset(*(_frame(t, rows[t.file]) for t in TABLES))
+
+
+class _Bounded(list):
+    """The problems found, listed up to MAX_PROBLEMS and counted beyond: a hostile file
+    cannot make the list, or the message built from it, grow without bound."""
+
+    more = 0
+
+    def append(self, problem: Problem) -> None:
+        if len(self) < MAX_PROBLEMS:
+            super().append(problem)
+        else:
+            self.more += 1
+
+    def listed(self) -> list[Problem]:
+        if not self.more:
+            return list(self)
+        return [*self, Problem("", 0, "", f"… and {self.more:,} more problems, not listed (fix these first)")]
 
 
 def _frame(table: Table, rows: list[tuple[int, Row]]) -> pd.DataFrame:
@@ -138,6 +164,13 @@ def _read(table: Table, raw: bytes, problems: list[Problem]) -> list[tuple[int, 
         problems.append(Problem(name, 0, "", f"has {len(records) - 1:,} rows (expected at most {MAX_ROWS:,})"))
         return []
     header_line, header = records[0]
+    if len(header) > MAX_COLUMNS:
+        problems.append(
+            Problem(
+                name, header_line, "", f"has {len(header):,} columns (expected at most {MAX_COLUMNS}, as documented)"
+            )
+        )
+        return []
     header = [h.strip() for h in header]
     if not _check_header(table, header_line, header, problems):
         return []
@@ -163,16 +196,22 @@ def _read(table: Table, raw: bytes, problems: list[Problem]) -> list[tuple[int, 
 def _check_header(table: Table, line: int, header: list[str], problems: list[Problem]) -> bool:
     ok = True
     seen: set[str] = set()
+    twice, unknown = [], []
     for column in header:
         if column in seen:
-            problems.append(Problem(table.file, line, column, "column appears twice in the header"))
-            ok = False
+            twice.append(column)
         seen.add(column)
         if column not in table.columns:
-            problems.append(
-                Problem(table.file, line, column, f"unknown column (expected one of: {', '.join(table.columns)})")
-            )
-            ok = False
+            unknown.append(column)
+    for names, words in (
+        (twice, "column appears twice in the header"),
+        (unknown, f"unknown column (expected one of: {', '.join(table.columns)})"),
+    ):
+        for column in names[:MAX_SAME]:
+            problems.append(Problem(table.file, line, column[:40], words))
+        if len(names) > MAX_SAME:
+            problems.append(Problem(table.file, line, "", f"{len(names) - MAX_SAME:,} more columns: {words}"))
+        ok = ok and not names
     for column in table.required:
         if column not in seen:
             problems.append(Problem(table.file, line, column, "required column is missing from the header"))
@@ -323,8 +362,8 @@ def _check_relations(
             c.fail("claimed_by", f"is empty (expected who makes the claim, since status is {row['status']})")
         if row["status"] == "disputed" and not row["denied_by"]:
             c.fail("denied_by", "is empty (expected who denies the claim, since status is disputed)")
-        c.pattern("source_url", URL, "an http:// or https:// address")
-        c.pattern("checked_url", URL, "an http:// or https:// address")
+        c.pattern("source_url", URL, URL_EXPECTED)
+        c.pattern("checked_url", URL, URL_EXPECTED)
         if row["tiv"]:
             c.number("tiv", 0, 1e7)
         if row["checked_on"]:
@@ -348,7 +387,7 @@ def _check_memberships(
         c.actor("member", kinds)
         c.actor("organization", kinds, kind="organization")
         c.date_range("joined", "left")
-        c.pattern("source_url", URL, "an http:// or https:// address")
+        c.pattern("source_url", URL, URL_EXPECTED)
         _check_lifetime(c, ("member", "organization"), ("joined", "left"), lives)
         key = f"{c.row['member']} in {c.row['organization']} from {c.row['joined']}"
         if key in seen:
@@ -363,7 +402,7 @@ def _check_obligations(rows: list[tuple[int, Row]], kinds: Mapping[str, str] | N
         c.required("organization", "article", "since", "text", "source_url")
         c.actor("organization", kinds, kind="organization")
         c.date_range("since", "until")
-        c.pattern("source_url", URL, "an http:// or https:// address")
+        c.pattern("source_url", URL, URL_EXPECTED)
         key = f"{c.row['organization']} from {c.row['since']}"
         if key in seen:
             c.fail("organization", f"repeats line {seen[key]} ({key})")

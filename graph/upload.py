@@ -5,10 +5,15 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping
 
+from .errors import DataError, Problem
 from .load import DEFAULT_DATA_DIR, Dataset, load_bytes
 from .schema import ACTORS, MEMBERSHIPS, RELATIONS
 
-MAX_MB = 2  # per file; the app tells users
+MAX_MB = 2  # per file; the app tells users, Streamlit's maxUploadSize enforces it, so does read_upload
+MAX_BYTES = MAX_MB * 1024 * 1024
+# An upload this big still lays out in a few seconds on a school's server.
+MAX_ACTORS = 1_000
+MAX_TIES = 10_000
 NAMES = (RELATIONS.file, ACTORS.file, MEMBERSHIPS.file)
 TEMPLATE = (
     "id,source,target,type,subtype,start,end,status,claimed_by,denied_by,title,description,source_url,source_name\n"
@@ -25,9 +30,27 @@ def read_upload(files: Mapping[str, bytes]) -> tuple[Dataset, str]:
     Without actors.csv the shipped actors are used. Returns the data and a short key that
     names this content; raises DataError (nothing half-loaded) when anything is wrong.
     """
+    too_big = [
+        Problem(name, 0, "", f"is {len(raw) / 1024 / 1024:.1f} MB (expected at most {MAX_MB} MB)")
+        for name, raw in files.items()
+        if raw is not None and len(raw) > MAX_BYTES
+    ]
+    if too_big:
+        raise DataError(too_big)
     sources: dict[str, bytes | None] = {name: files.get(name) for name in NAMES}
     if sources[ACTORS.file] is None:
         sources[ACTORS.file] = (DEFAULT_DATA_DIR / ACTORS.file).read_bytes()
     data = load_bytes(sources)
+    limits = (
+        (ACTORS.file, len(data.actors), MAX_ACTORS, "actors"),
+        (RELATIONS.file, len(data.relations), MAX_TIES, "ties"),
+    )
+    over = [
+        Problem(name, 0, "", f"has {count:,} {what} (expected at most {limit:,} in an upload)")
+        for name, count, limit, what in limits
+        if count > limit
+    ]
+    if over:
+        raise DataError(over)
     digest = hashlib.sha256(b"\0".join(sources[n] or b"" for n in NAMES)).hexdigest()[:16]
     return data, f"upload:{digest}"

@@ -55,4 +55,28 @@ def test_parse_link_falls_back_with_a_notice(params, field, expected, notice):
 
 def test_parse_link_takes_the_last_of_repeated_values_and_caps_length():
     link = parse_link({"depth": ["3", "2"], "focus": "RUS," * 500}, **KW)
-    assert link.state.depth == 2 and link.state.focus == ("RUS",) * 100
+    assert link.state.depth == 2 and link.state.focus == ("RUS",)  # 100 times in 400 characters, once kept
+
+
+@pytest.mark.parametrize("step", ["²", "①", ["2", "³"], "2\n", " 2", "-1", "0", "99"])
+def test_parse_link_step_is_ascii_digits_in_range(step):
+    """`step=²` once crashed the page: str.isdigit() is true for '²'."""
+    link = parse_link({"story": "nato-12-to-32", "step": step}, **KW)
+    assert link.step == 1 and link.notices == ("The story has steps 1 to 6; showing step 1.",)
+
+
+@pytest.mark.parametrize("value", ["RUS,RUS,RUS", "RUS,IRN,RUS"])
+def test_parse_link_drops_repeated_countries(value):
+    focus = parse_link({"focus": value}, **KW).state.focus
+    assert len(focus) == len(set(focus)) and focus[0] == "RUS"
+
+
+@pytest.mark.parametrize("value", ["20240101", "2024-W01-1", "２０２４-01-01", "2024-01-01\n"])
+def test_parse_link_date_is_yyyy_mm_dd_only(value):
+    link = parse_link({"as_of": value}, **KW)
+    assert link.state.as_of == STORY_START.as_of and len(link.notices) == 1
+
+
+def test_parse_link_id_with_a_newline_is_not_an_actor():
+    link = parse_link({"focus": "RUS\n"}, **KW)
+    assert link.state.focus == () and link.notices

@@ -37,6 +37,7 @@ DEFECTS = {
     "tie_outside_lifetime": ("relations.csv", 7, "source", "which existed only 1960 – 1990"),
     "tie_past_actor_end": ("relations.csv", 7, "source", "expected end no later than 1990"),
     "checked_on_without_url": ("relations.csv", 4, "checked_url", "expected the page that shows the tie held"),
+    "url_breaks_out": ("relations.csv", 4, "source_url", "with spaces, quotes and brackets percent-encoded"),
     "obligation_of_a_state": ("obligations.csv", 3, "organization", "which is a state"),
 }
 

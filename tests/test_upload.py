@@ -23,3 +23,46 @@ def test_read_upload_rejects_bad_files_whole():
 def test_template_is_valid_and_sourced():
     data, _ = read_upload({"relations.csv": TEMPLATE.encode()})
     assert data.relations["source_url"].str.startswith("https://").all()
+
+
+def test_read_upload_refuses_a_file_over_the_limit_without_reading_it():
+    from graph.upload import MAX_BYTES
+
+    with pytest.raises(DataError) as caught:
+        read_upload({"relations.csv": b"x" * (MAX_BYTES + 1)})
+    assert [str(p) for p in caught.value.problems] == ["relations.csv: is 2.0 MB (expected at most 2 MB)"]
+
+
+@pytest.mark.parametrize("columns", [60, 999_499])
+def test_read_upload_header_bomb_gives_one_problem(columns):
+    """A header `a,a,a,…` once gave 1,999,007 problems and 1.9 GB of server memory."""
+    bomb = ",".join(["a"] * columns).encode() + b"\n"
+    with pytest.raises(DataError) as caught:
+        read_upload({"relations.csv": bomb})
+    assert [str(p) for p in caught.value.problems] == [
+        f"relations.csv:1: has {columns:,} columns (expected at most 50, as documented)"
+    ]
+
+
+def test_read_upload_lists_a_few_hundred_problems_and_counts_the_rest():
+    from graph.load import MAX_PROBLEMS
+
+    rows = "".join(f"t{i},RUS,ZZZ,treaty,2000,confirmed,T,https://example.org\n" for i in range(5000))
+    upload = ("id,source,target,type,start,status,title,source_url\n" + rows).encode()
+    with pytest.raises(DataError) as caught:
+        read_upload({"relations.csv": upload})
+    problems = caught.value.problems
+    assert len(problems) == MAX_PROBLEMS + 1
+    assert str(problems[-1]) == "… and 4,800 more problems, not listed (fix these first)"
+
+
+def test_read_upload_caps_ties_so_layout_stays_quick():
+    from graph.upload import MAX_TIES
+
+    rows = "".join(f"t{i},RUS,IRN,treaty,2000,confirmed,T,https://example.org\n" for i in range(MAX_TIES + 1))
+    upload = ("id,source,target,type,start,status,title,source_url\n" + rows).encode()
+    with pytest.raises(DataError) as caught:
+        read_upload({"relations.csv": upload})
+    assert [str(p) for p in caught.value.problems] == [
+        f"relations.csv: has {MAX_TIES + 1:,} ties (expected at most {MAX_TIES:,} in an upload)"
+    ]
