@@ -101,7 +101,8 @@ def audit(
                     Breach("relations.csv", line, "dataset-mark", f"{r['id']} cites {page} but its id lacks {mark!r}")
                 )
         until = provenance.known_until(r)
-        if until is not None and until < cutoff and {r["source"], r["target"]} & priority and r["id"] not in searched:
+        hand = until is not None and provenance.dataset_of(r["id"]).hand_checked
+        if hand and until < cutoff and {r["source"], r["target"]} & priority and r["id"] not in searched:
             found.append(
                 Breach(
                     "relations.csv",

@@ -2,7 +2,7 @@
 
 Rows derived from a research dataset (`python -m graph import …`) are only as current as
 the dataset: ATOP v4.01 ends in 2016, the UCDP/PRIO Armed Conflict Dataset v25.1 in 2024,
-the SIPRI Arms Transfers Database in 2025. A derived tie with no `end` is therefore known to
+the SIPRI Arms Transfers Database export used here (February 2026) with deliveries of 2024. A derived tie with no `end` is therefore known to
 hold only to its dataset's last day. After that it is *unconfirmed* — drawn, listed and
 described as such — unless a curator read a later page that says whether it still held,
 and wrote it in `checked_url` (with `checked_on`, the day that page speaks of, or an `end`).
@@ -24,6 +24,9 @@ class Source:
     name: str
     mark: str  # what the importer puts in the ids it writes
     last_day: dt.date  # the last day its data covers
+    # Whether its open-ended rows of the most-watched states are checked by hand (audit rule
+    # `unchecked`): alliances and wars are; arms flows are confirmed by SIPRI's next release.
+    hand_checked: bool = True
 
 
 DATASETS: dict[str, Source] = {
@@ -31,7 +34,7 @@ DATASETS: dict[str, Source] = {
     for s in (
         Source("ATOP v4.01", "atop-", dt.date(2016, 12, 31)),
         Source("UCDP/PRIO Armed Conflict Dataset v25.1", "ucdp-", dt.date(2024, 12, 31)),
-        Source("SIPRI Arms Transfers Database", "-arms-sipri-", dt.date(2025, 12, 31)),
+        Source("SIPRI Arms Transfers Database", "-arms-sipri-", dt.date(2024, 12, 31), hand_checked=False),
     )
 }
 

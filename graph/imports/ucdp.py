@@ -47,7 +47,7 @@ def derive(path, resolver: Resolver, *, since: int = 1946):
     last_year = max(int(float(y)) for y in table["year"])
     episodes: dict = defaultdict(list)
     for row in table.to_dict("records"):
-        episodes[(row["conflict_id"], row["start_date2"])].append(row)
+        episodes[(row["conflict_id"], _at_precision(row["start_date2"], row.get("start_prec2", "1")))].append(row)
     rows, unknown = [], set()
     for (conflict, ep_start), years in sorted(episodes.items()):
         years.sort(key=lambda r: float(r["year"]))
@@ -86,6 +86,23 @@ def derive(path, resolver: Resolver, *, since: int = 1946):
                 end = "" if end_year >= last_year else str(end_year)
             rows.append(_row(resolver, conflict, a, b, start, end, pair, ISSUE.get(_num(years[0]["incompatibility"]))))
     return rows, unknown
+
+
+def _at_precision(day: str, precision: str) -> str:
+    """An episode's start written only as precisely as UCDP knows it: its `start_prec2`
+    codes 1–2 a day, 3–4 a week or month, 5 and above only the year.
+
+    >>> _at_precision("1975-12-31", "5.0"), _at_precision("2024-10-07", "4"), _at_precision("2022-02-24", "1")
+    ('1975', '2024-10', '2022-02-24')
+    """
+    day = str(day or "").strip()
+    try:
+        code = int(float(precision))
+    except (TypeError, ValueError):
+        code = 1
+    if not day or code <= 2:
+        return day
+    return day[:7] if code <= 4 else day[:4]
 
 
 def _num(value: str) -> str:
