@@ -2,7 +2,8 @@
 
 Rows derived from a research dataset (`python -m graph import …`) are only as current as
 the dataset: ATOP v4.01 ends in 2016, the UCDP/PRIO Armed Conflict Dataset v25.1 in 2024,
-the SIPRI Arms Transfers Database export used here (February 2026) with deliveries of 2024. A derived tie with no `end` is therefore known to
+the SIPRI Arms Transfers Database export used here (February 2026) with deliveries to 2024.
+A derived tie with no `end` is therefore known to
 hold only to its dataset's last day. After that it is *unconfirmed* — drawn, listed and
 described as such — unless a curator read a later page that says whether it still held,
 and wrote it in `checked_url` (with `checked_on`, the day that page speaks of, or an `end`).
