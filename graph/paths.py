@@ -7,6 +7,7 @@ from itertools import islice
 
 import networkx as nx
 
+from . import defence
 from .errors import UsageError
 from .narrate import name, phrase
 from .pairs import pair_graph
@@ -23,10 +24,12 @@ class Hop:
     target: str
     tie: dict
     also: int  # further ties between the same two actors
+    bound: tuple[str, ...] = ()  # what binds the two to defend each other that day, if anything
 
     def words(self) -> str:
         more = f" (+{self.also} more)" if self.also else ""
-        return f"{phrase(self.tie, self.source)}{more}"
+        duty = f"; bound to defend each other by {' and '.join(self.bound)}" if self.bound else ""
+        return f"{phrase(self.tie, self.source)}{more}{duty}"
 
 
 @dataclass(frozen=True)
@@ -63,12 +66,16 @@ def shortest_paths(H: nx.MultiDiGraph, a: str, b: str, *, limit: int = 10) -> li
     except nx.NetworkXNoPath:
         return []
     found.sort(key=lambda p: [name(H, n) for n in p])
+    duties: dict[frozenset[str], list[str]] = {}
+    for o in defence.obligations(H, H.graph.get("as_of")):
+        if o.collective and not o.one_way:
+            duties.setdefault(frozenset((o.a, o.b)), []).append(o.basis)
     paths = []
     for actors in found:
         hops = []
         for u, v in zip(actors, actors[1:], strict=False):
             ties = P[u][v]["ties"]
-            hops.append(Hop(u, v, _best(ties), len(ties) - 1))
+            hops.append(Hop(u, v, _best(ties), len(ties) - 1, tuple(duties.get(frozenset((u, v)), ()))))
         paths.append(Path(actors, hops))
     return paths
 

@@ -50,3 +50,13 @@ def test_shortest_paths_without_a_chain_is_empty():
 def test_shortest_paths_explains_bad_requests(hub, a, b, message):
     with pytest.raises(UsageError, match=message):
         shortest_paths(hub, a, b)
+
+
+def test_shortest_paths_say_when_a_hop_is_bound_by_collective_defence(tiny):
+    H = filter_graph(tiny, as_of=dt.date(2010, 1, 1))
+    (path,) = shortest_paths(H, "AAA", "BBB")
+    assert path.hops[0].bound == ("Article 5 of the Alliance Treaty (Alliance)",)
+    assert "bound to defend each other by Article 5 of the Alliance Treaty" in path.story(H)
+    # Estoria left the Alliance on 2020-01-31: in 2023 its arms tie to Avalon binds nobody.
+    (later,) = shortest_paths(filter_graph(tiny, as_of=dt.date(2023, 6, 1)), "AAA", "EEE")
+    assert later.hops[0].bound == ()
