@@ -9,6 +9,7 @@
   Avalon, Borduria and Estoria (1995–2020-01-31) belong to the Alliance, whose Article 5
   (since 1990) binds its members to defend one another.
 - `tiny` / `world`: the graph built from the tiny data and from the shipped data.
+- `make_graph`: builds a small graph from ties written as words, for answers worked out by hand.
 """
 
 from __future__ import annotations
@@ -37,10 +38,16 @@ def world():
     return graph.build(graph.load())
 
 
-def make_graph(*ties: str, actors: str = "AAA BBB CCC DDD EEE"):
+@pytest.fixture(scope="session")
+def make_graph():
+    """Build a graph from ties written as 'A B type start [end] [status]' (`graph_of`)."""
+    return graph_of
+
+
+def graph_of(*ties: str, actors: str = "AAA BBB CCC DDD EEE"):
     """A graph from ties written as 'A B type start [end] [status]', for hand-checked answers.
 
-    >>> G = make_graph("AAA BBB treaty 2000")
+    >>> G = graph_of("AAA BBB treaty 2000")
     >>> G.number_of_edges()
     1
     """

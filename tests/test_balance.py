@@ -1,19 +1,17 @@
 import datetime as dt
 
-from conftest import make_graph
-
 import graph
 from graph.balance import balance, balance_by_year, describe, signed_graph
 
 
-def test_balance_of_a_balanced_triangle():
+def test_balance_of_a_balanced_triangle(make_graph):
     # The enemy of my enemy is my friend: A and B friends, both hostile to C.
     G = make_graph("AAA BBB treaty 2000", "AAA CCC conflict 2000", "BBB CCC sanctions 2000")
     result = balance(G)
     assert (result.balanced, result.unbalanced, result.ratio) == (1, 0, 1.0)
 
 
-def test_balance_of_an_unbalanced_triangle():
+def test_balance_of_an_unbalanced_triangle(make_graph):
     # Two friends of A are enemies of each other.
     G = make_graph("AAA BBB treaty 2000", "AAA CCC arms_supply 2000", "BBB CCC conflict 2000")
     result = balance(G)
@@ -23,13 +21,13 @@ def test_balance_of_an_unbalanced_triangle():
     )
 
 
-def test_a_pair_with_as_many_friendly_as_hostile_ties_is_left_out():
+def test_a_pair_with_as_many_friendly_as_hostile_ties_is_left_out(make_graph):
     G = make_graph("AAA BBB treaty 2000", "AAA BBB conflict 2000", "AAA CCC treaty 2000", "BBB CCC treaty 2000")
     assert not signed_graph(G).has_edge("AAA", "BBB")
     assert balance(G).balanced + balance(G).unbalanced == 0
 
 
-def test_balance_by_year_follows_the_ties():
+def test_balance_by_year_follows_the_ties(make_graph):
     G = make_graph("AAA BBB treaty 2000", "AAA CCC arms_supply 2000", "BBB CCC conflict 2002 2003")
     rows = balance_by_year(G, range(2001, 2005), filter_fn=graph.filter_graph)
     assert [r["ratio"] for r in rows] == [None, 0.0, 0.0, None]

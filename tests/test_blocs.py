@@ -1,4 +1,5 @@
 import datetime as dt
+from pathlib import Path
 
 import graph
 from graph import filter_graph
@@ -6,7 +7,7 @@ from graph.blocs import bloc_of, blocs
 
 
 def two_camps():
-    return graph.build(graph.load("tests/data/analysis"))
+    return graph.build(graph.load(Path(__file__).parent / "data" / "analysis"))
 
 
 def test_blocs_finds_the_two_camps_and_their_organisations():

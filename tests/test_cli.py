@@ -97,7 +97,7 @@ def test_main_answers_questions(tiny_dir, capsys, argv, words):
     [
         (["profile", "Narnia"], 1, "There is no actor called 'Narnia'"),
         (["path", "AAA", "AAA"], 1, "Pick two different actors"),
-        (["path", "AAA", "DDD", "--as-of", "2023"], 1, ""),
+        (["path", "AAA", "DDD", "--as-of", "2023"], 1, "Dunland has no tie in this view"),
         (["rank", "--top", "0"], 1, "--top must be 1 or more"),
         (["rank", "--measure", "fame"], 2, "invalid choice"),
         (["diff", "2021", "2020"], 1, "must not be after"),

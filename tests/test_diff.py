@@ -22,6 +22,13 @@ def test_diff_lists_memberships_gained_and_lost(tiny):
 @pytest.mark.parametrize("day", [D(1950, 1, 1), D(2010, 6, 1), D(2025, 1, 1)])
 def test_diff_from_a_date_to_itself_is_empty(world, day):
     assert diff(world, day, day).empty
+    # …while the day before is not: something began or ended within a year of each date.
+    assert not diff(world, D(day.year - 1, day.month, day.day), day).empty
+
+
+def test_diff_counts_what_began_and_ended_over_a_year_by_hand(tiny):
+    change = diff(tiny, D(2014, 12, 31), D(2016, 1, 1))
+    assert change.begun == [] and [t["id"] for t in change.ended] == ["ab-arms-2010"] and not change.empty
 
 
 def test_diff_refuses_dates_in_the_wrong_order(tiny):

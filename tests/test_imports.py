@@ -1,6 +1,7 @@
 """The Resolver that names dataset codes by the project's actors."""
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -12,7 +13,7 @@ D = dt.date
 
 @pytest.fixture(scope="module")
 def resolver():
-    return Resolver(graph.load("tests/data/imports").actors)
+    return Resolver(graph.load(Path(__file__).parent / "data" / "imports").actors)
 
 
 @pytest.mark.parametrize(

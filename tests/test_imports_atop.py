@@ -1,9 +1,11 @@
+from pathlib import Path
+
 import pytest
 
 import graph
 from graph.imports import Resolver, atop
 
-DIR = "tests/data/imports/"
+DIR = f"{Path(__file__).parent}/data/imports/"
 
 
 @pytest.fixture(scope="module")

@@ -1,5 +1,6 @@
 import csv
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -8,7 +9,7 @@ from graph.errors import DataError
 from graph.imports import Resolver, sipri, ucdp
 from graph.imports.merge import merge
 
-DIR = "tests/data/imports/"
+DIR = f"{Path(__file__).parent}/data/imports/"
 
 
 @pytest.fixture

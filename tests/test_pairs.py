@@ -1,5 +1,4 @@
 import pytest
-from conftest import make_graph
 
 from graph.pairs import pair_graph, sign
 
@@ -19,7 +18,7 @@ def test_sign(types, expected):
     assert sign([{"type": t} for t in types]) == expected
 
 
-def test_pair_graph_never_changes_the_input():
+def test_pair_graph_never_changes_the_input(make_graph):
     G = make_graph("AAA BBB treaty 2000", "BBB AAA sanctions 2001")
     before = list(G.edges(keys=True, data=True))
     pair_graph(G)

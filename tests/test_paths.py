@@ -1,7 +1,6 @@
 import datetime as dt
 
 import pytest
-from conftest import make_graph
 
 from graph import filter_graph
 from graph.errors import UsageError
@@ -9,7 +8,7 @@ from graph.paths import path_ties, shortest_paths
 
 
 @pytest.fixture
-def hub():
+def hub(make_graph):
     """AAA and BBB each tied to the hub CCC, and to DDD: two shortest chains of two."""
     return make_graph(
         "AAA CCC treaty 2000", "CCC BBB conflict 2001", "AAA DDD sanctions 2002", "DDD BBB arms_supply 2003"
@@ -33,14 +32,14 @@ def test_shortest_paths_hops_are_real_ties_at_the_date(world):
             assert tie["first_day"] <= dt.date(2025, 6, 20) <= tie["last_day"]
 
 
-def test_shortest_paths_prefers_a_confirmed_tie_and_counts_the_others():
+def test_shortest_paths_prefers_a_confirmed_tie_and_counts_the_others(make_graph):
     G = make_graph("AAA BBB arms_supply 2000 - alleged", "AAA BBB treaty 2001")
     (path,) = shortest_paths(G, "AAA", "BBB")
     assert path.hops[0].tie["type"] == "treaty" and path.hops[0].also == 1
     assert path_ties([path]) == {"t1"}
 
 
-def test_shortest_paths_without_a_chain_is_empty():
+def test_shortest_paths_without_a_chain_is_empty(make_graph):
     assert shortest_paths(make_graph("AAA BBB treaty 2000", "CCC DDD treaty 2000"), "AAA", "DDD") == []
 
 

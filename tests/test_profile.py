@@ -1,7 +1,6 @@
 import datetime as dt
 
 import pytest
-from conftest import make_graph
 
 from graph import filter_graph
 from graph.errors import UsageError
@@ -32,6 +31,6 @@ def test_profile_of_an_actor_without_ties_in_the_view_says_so(tiny):
         profile(filter_graph(tiny, as_of=dt.date(1975, 1, 1)), "AAA")
 
 
-def test_profile_names_a_confirmed_claim_plainly():
+def test_profile_names_a_confirmed_claim_plainly(make_graph):
     G = make_graph("AAA BBB arms_supply 2000", "AAA BBB arms_supply 2001 - alleged")
     assert "supplies arms to Bbb." in profile(G, "AAA").summary

@@ -1,12 +1,11 @@
 import pytest
-from conftest import make_graph
 
 from graph.errors import UsageError
 from graph.rank import MEASURES, rank
 
 
 @pytest.fixture
-def star():
+def star(make_graph):
     """CCC is the hub of a star, and the only bridge between the others."""
     return make_graph(
         "CCC AAA treaty 2000", "CCC BBB sanctions 2000", "DDD CCC arms_supply 2000", "CCC EEE conflict 2000"

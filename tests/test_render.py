@@ -1,5 +1,6 @@
 import json
 import re
+from pathlib import Path
 
 import pytest
 
@@ -65,7 +66,7 @@ def test_render_html_tooltips_carry_dates_status_claims_and_source(page):
 
 
 def test_render_html_escapes_every_csv_text():
-    G = graph.build(graph.load("tests/data/hostile"))
+    G = graph.build(graph.load(Path(__file__).parent / "data" / "hostile"))
     page = render_html(G, force_layout(G), caption="<b>caption</b>")
     script = page.split("<script>", 2)[2]
     assert "<script>window" not in page and "<img" not in page and "<svg onload" not in page
