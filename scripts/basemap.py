@@ -102,7 +102,7 @@ def main(source: str) -> None:
         ]
         shapes.append({"name": geometry["properties"]["name"], "rings": [r for r in rings if r]})
     shapes.sort(key=lambda s: s["name"])
-    credit = "Country shapes: Natural Earth (public domain), 1:110m, via world-atlas 2.0.2"
+    credit = "Map: Natural Earth (public domain)"
     OUT.write_text(json.dumps({"credit": credit, "shapes": shapes}, separators=(",", ":")) + "\n", encoding="utf-8")
     print(f"{OUT}: {len(shapes)} shapes, {OUT.stat().st_size:,} bytes")
 

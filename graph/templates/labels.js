@@ -2,12 +2,14 @@
 // first; each goes in the first of eight spots around its mark that overlaps no label
 // already placed and no mark; a label with no room is hidden until zooming gives it room,
 // as web maps do (sigma.js keeps the same rule in its labels.ts). A label that must always
-// show (a focused country) takes its first spot if no spot is free.
+// show (a focused country) with no free spot beside its mark looks further out, on rings
+// up to 160 px away, and is tied to its mark by a thin leader line.
 function tiesLabels() {
   "use strict";
   var CELL = 64, PAD = 2, GAP = 3;
   // Right, left, above, below, then the corners: [dx, dy] away from the mark.
   var SPOTS = [[1, 0], [-1, 0], [0, -1], [0, 1], [1, -1], [-1, -1], [1, 1], [-1, 1]];
+  var RINGS = [16, 32, 48, 64, 96, 128, 160];
 
   // Boxes kept in a grid of 64 px cells, so that a test looks only at its neighbours.
   function Grid() { this.cells = {}; }
@@ -30,8 +32,8 @@ function tiesLabels() {
     return hit;
   };
 
-  function spot(item, s) {
-    var r = item.r + GAP, x0, y0;
+  function spot(item, s, extra) {
+    var r = item.r + GAP + (extra || 0), x0, y0;
     if (s[0] > 0) x0 = item.x + (s[1] ? r * 0.7 : r);
     else if (s[0] < 0) x0 = item.x - (s[1] ? r * 0.7 : r) - item.w;
     else x0 = item.x - item.w / 2;
@@ -52,12 +54,15 @@ function tiesLabels() {
     items.forEach(function (item) {
       if (item.x < -item.w || item.x > width + item.w || item.y < -item.h || item.y > height + item.h) return;
       var spots = item.centred ? [[0, 0]] : SPOTS, box = null;
-      for (var i = 0; i < spots.length && !box; i++) {
-        var b = spot(item, spots[i]);
-        var inside = b.x0 >= 0 && b.y0 >= 0 && b.x1 <= width && b.y1 <= height;
-        if (inside && !grid.hits(b, item.id)) box = b;
+      var rings = item.always && !item.centred ? [0].concat(RINGS) : [0];
+      for (var k = 0; k < rings.length && !box; k++) {
+        for (var i = 0; i < spots.length && !box; i++) {
+          var b = spot(item, spots[i], rings[k]);
+          var inside = b.x0 >= 0 && b.y0 >= 0 && b.x1 <= width && b.y1 <= height;
+          if (inside && !grid.hits(b, item.id)) { box = b; box.leader = rings[k] > 0; }
+        }
       }
-      if (!box && item.always) box = spot(item, spots[0]);
+      if (!box && item.always) box = spot(item, spots[0]);  // no room anywhere: named all the same
       if (!box) return;
       box.owner = item.id;
       grid.add(box);

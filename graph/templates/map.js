@@ -254,6 +254,18 @@ function tiesMap(root, onSelect) {
     ctx.textBaseline = "top";
     ctx.lineJoin = "round";
     placed.forEach(function (pl) {
+      if (!pl.box.leader) return;  // a line from the dot's edge to the nearest point of its label
+      var b = pl.box, it = pl.item;
+      var tx = Math.max(b.x0, Math.min(it.x, b.x1)), ty = Math.max(b.y0, Math.min(it.y, b.y1));
+      var d = Math.hypot(tx - it.x, ty - it.y) || 1;
+      ctx.beginPath();
+      ctx.moveTo(it.x + (tx - it.x) * it.r / d, it.y + (ty - it.y) * it.r / d);
+      ctx.lineTo(tx, ty);
+      ctx.lineWidth = 1;
+      ctx.strokeStyle = "#555555";
+      ctx.stroke();
+    });
+    placed.forEach(function (pl) {
       ctx.font = pl.item.font;
       ctx.lineWidth = 4;
       ctx.strokeStyle = "rgba(255,255,255,0.92)";
