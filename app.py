@@ -25,7 +25,7 @@ from graph.paths import path_ties, shortest_paths
 from graph.profile import profile
 from graph.quiz import quiz, worksheet
 from graph.rank import MEASURES, rank
-from graph.render import VIS_JS, asset
+from graph.render import VIS_JS, asset, map_script
 from graph.stories import load_stories
 from graph.upload import MAX_MB, NAMES, TEMPLATE, read_upload
 from graph.view import (
@@ -60,7 +60,7 @@ VIS_SRC = "app/static/vis-network.min.js"
 MAP = st.components.v2.component(
     "ties.map",
     css=asset("map.css"),
-    js=asset("map.js")
+    js=map_script()
     + """
 function loadVis(src) {
   if (!window.tiesVisLoaded) {

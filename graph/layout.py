@@ -6,6 +6,8 @@ import math
 
 import networkx as nx
 
+from .geo import project
+
 Positions = dict[str, tuple[float, float]]
 KAMADA_KAWAI_LIMIT = 400
 
@@ -37,15 +39,16 @@ def force_layout(G: nx.MultiDiGraph, *, seed: int = 7, spacing: float = 120.0) -
     return positions
 
 
-def geo_layout(G: nx.MultiDiGraph, *, scale: float = 14.0, gap: float = 46.0, rounds: int = 80) -> Positions:
-    """Each actor at its capital (or headquarters): west on the left, north at the top.
+def geo_layout(G: nx.MultiDiGraph, *, gap: float = 16.0, rounds: int = 80) -> Positions:
+    """Each actor at its capital (or headquarters), in the Equal Earth projection of the
+    base map (`geo.project`), so that a dot sits on its country.
 
-    An equirectangular projection, then a few rounds pushing apart actors closer than
-    `gap` pixels, so that crowded regions (Europe, the Caribbean) stay legible while every
-    actor stays near its place. Deterministic: no randomness.
+    A few rounds then push apart actors closer than `gap` map units, so that dots in
+    crowded regions (Europe, the Caribbean) do not hide each other; the gap is small, so
+    every dot stays on or beside its country. Deterministic: no randomness.
     """
     ids = sorted(G)
-    xy = {n: [G.nodes[n]["lon"] * scale, -G.nodes[n]["lat"] * scale] for n in ids}
+    xy = {n: list(project(G.nodes[n]["lon"], G.nodes[n]["lat"])) for n in ids}
     for _ in range(rounds):
         moved = False
         cells: dict[tuple[int, int], list[str]] = {}

@@ -23,7 +23,7 @@ import pyvis
 from pyvis.edge import Edge
 from pyvis.network import Network
 
-from . import dates, provenance, vocab
+from . import dates, geo, labels, provenance, vocab
 from .build import memberships_on
 from .layout import Positions
 
@@ -59,12 +59,12 @@ OPTIONS = {
 }
 
 STATE_STYLE = {"shape": "dot", "color": {"background": "#E8EEF4", "border": "#1F3B57"}}
-ORG_STYLE = {"shape": "box", "color": {"background": "#FFF4D6", "border": "#6B4E00"}, "margin": 8}
+# An organisation is a square, a state a round dot; both are named beside the mark by
+# the label placement (`templates/labels.js`), never inside it.
+ORG_STYLE = {"shape": "square", "color": {"background": "#FFF4D6", "border": "#6B4E00"}}
 FADED = {"alleged": 0.55, "disputed": 0.55, "confirmed": 1.0}
 # A tie shown past the end of its dataset, or on a day within an imprecise date, is pale.
 UNSURE_ALPHA = 0.3
-# Membership links are not ties: drawn only when asked for, thin, grey, dotted.
-MEMBERSHIP = {"colour": "#6E6E6E", "dashes": (2, 4), "width": 1, "label": "Member of", "hint": "thin grey dots"}
 
 
 @cache
@@ -72,6 +72,14 @@ def asset(name: str) -> str:
     """A file of `templates/`, read once: the page template, and the map script (`map.js`)
     and styles (`map.css`) that the offline page and the app's map element share."""
     return (Path(__file__).parent / "templates" / name).read_text(encoding="utf-8")
+
+
+@cache
+def map_script() -> str:
+    """The map's whole script: the country shapes (`geo.world`), the base map, the label
+    placement and the map itself, for the offline page and the app's map element."""
+    shapes = "var TIES_WORLD = " + _script_json(geo.world()) + ";\n"
+    return shapes + asset("basemap.js") + asset("labels.js") + asset("map.js")
 
 
 @cache
@@ -161,10 +169,11 @@ class _Ids(list):
         return item in self._seen
 
 
-def _curves(G: nx.MultiDiGraph) -> dict[str, dict | bool]:
-    """Straight lines for single ties; separate curves for ties sharing a pair."""
+def _curves(lines: list[tuple[str, str, str]]) -> dict[str, dict | bool]:
+    """Straight lines for a pair with one line; separate curves for lines sharing a pair.
+    `lines`: (from, to, id) in the order they are drawn."""
     pairs: dict[tuple[str, str], list[tuple[str, str, str]]] = defaultdict(list)
-    for u, v, k in sorted(G.edges(keys=True), key=lambda e: e[2]):
+    for u, v, k in lines:
         pairs[tuple(sorted((u, v)))].append((u, v, k))
     smooth: dict[str, dict | bool] = {}
     for (a, _), ties in pairs.items():
@@ -181,6 +190,21 @@ def _curves(G: nx.MultiDiGraph) -> dict[str, dict | bool]:
     return smooth
 
 
+def merged_lines(G: nx.MultiDiGraph) -> dict[tuple[str, str, str, str, bool], list[str]]:
+    """Ties drawn as one line: those of one style and status between the same two actors
+    (the same way round, for a type with a direction), and equally sure on the view's day.
+    Keyed (style, from, to, status, unsure), each with its ties' keys in order; the first
+    key names the line. `unsure`: unconfirmed past its dataset, or within an imprecise date."""
+    lines: dict[tuple[str, str, str, str, bool], list[str]] = defaultdict(list)
+    for u, v, k, tie in sorted(G.edges(keys=True, data=True), key=lambda e: e[2]):
+        style = "membership" if tie["type"] == "membership" else vocab.line_style(tie["type"], tie.get("subtype", ""))
+        directed = vocab.LINE_STYLES[style].arrow
+        a, b = (u, v) if directed or u <= v else (v, u)
+        unsure = bool(tie.get("unconfirmed") or tie.get("approximate"))
+        lines[(style, a, b, tie.get("status", "confirmed"), unsure)].append(k)
+    return dict(lines)
+
+
 # Paul Tol's "light" scheme: pale fills that stay apart under colour-vision deficiencies.
 BLOC_COLOURS = ("#77AADD", "#EE8866", "#EEDD88", "#FFAABB", "#99DDFF", "#44BB99", "#BBCC33", "#AAAA00")
 OTHER_BLOC = "#DDDDDD"
@@ -192,16 +216,20 @@ def to_network(
     *,
     highlight: frozenset[str] = frozenset(),
     fills: dict[str, str] | None = None,
+    focus: tuple[str, ...] = (),
 ) -> Network:
-    """Assemble the pyvis Network for `G`: nodes at `positions`, one edge per tie.
+    """Assemble the pyvis Network for `G`: nodes at `positions`, one line per set of
+    parallel ties of one style (`merged_lines`), each tie listed in the line's details.
 
-    `highlight` names ties to stand out (the others fade); `fills` colours nodes. Works
-    on its own copy of the data: pyvis' `from_nx` would change `G`.
+    `highlight` names ties to stand out (the others fade); `fills` colours nodes; `focus`
+    names actors whose labels come first. Works on its own copy of the data: pyvis'
+    `from_nx` would change `G`.
     """
     net = Network(directed=True)
     net.node_ids = _Ids()
     orgs = _organizations(G)
     lit = {n for u, v, k in G.edges(keys=True) if k in highlight for n in (u, v)}
+    rank = labels.priorities(G, focus)
     for n, a in sorted(G.nodes(data=True)):
         x, y = positions.get(n, (0.0, 0.0))
         style = dict(ORG_STYLE if a["kind"] == "organization" else STATE_STYLE)
@@ -210,73 +238,73 @@ def to_network(
         if highlight and n not in lit:
             style["opacity"] = 0.35
         size = 10 + 2.5 * min(G.degree(n), 12) ** 0.9
-        net.add_node(n, label=a["name"], x=x, y=y, size=size, tip=node_tip(G, n, orgs), **style)
-    smooth = _curves(G)
+        extra = {"focus": True} if n in focus else {}
+        net.add_node(n, label=a["name"], x=x, y=y, size=size, rank=rank[n], tip=node_tip(G, n, orgs), **style, **extra)
+    lines = merged_lines(G)
+    ends = {k: (u, v, tie) for u, v, k, tie in G.edges(keys=True, data=True)}
+    smooth = _curves(sorted((a, b, keys[0]) for (_, a, b, *_), keys in lines.items()))
     sources: dict[tuple[str, str], int] = {}
-    for u, v, k, tie in sorted(G.edges(keys=True, data=True), key=lambda e: e[2]):
-        if tie["type"] == "membership":
-            net.edges.append(Edge(u, v, False, id=k, kind="membership", tip=membership_tip(G, u, v, tie)).options)
+    for (style, u, v, status, unsure), keys in sorted(lines.items(), key=lambda item: item[1][0]):
+        k = keys[0]
+        if style == "membership":
+            net.edges.append(Edge(u, v, False, id=k, kind="membership", tip=membership_tip(G, *ends[k])).options)
             continue
-        alpha = FADED[tie["status"]] if not highlight else (1.0 if k in highlight else 0.12)
-        if tie.get("unconfirmed") or tie.get("approximate"):
+        tips = [tie_tip(G, *ends[key], sources) for key in keys]
+        bright = any(key in highlight for key in keys)
+        alpha = FADED[status] if not highlight else (1.0 if bright else 0.12)
+        if unsure:
             alpha = min(alpha, UNSURE_ALPHA)
-        # Colour, dashes, width and arrow come from one table per type (`styles`), not per tie.
-        extra = {key: value for key, value in (("alpha", alpha), ("wide", k in highlight)) if value not in (1.0, False)}
+        # Colour, dashes, width and arrow come from one table per style (`styles`), not per tie.
+        extra = {key: value for key, value in (("alpha", alpha), ("wide", bright)) if value not in (1.0, False)}
         if smooth[k]:
             extra["smooth"] = smooth[k]
-        if tie["status"] != "confirmed":
-            extra["label"] = tie["status"]
+        if status != "confirmed":
+            extra["note"] = status
+        if len(keys) > 1:
+            extra["ties"] = keys
+        tip = tips[0] if len(tips) == 1 else _many_tip(style, tips)
         # pyvis' Edge builds the record; add_edge would check both ends again in a list.
-        edge = Edge(u, v, False, id=k, kind=tie["type"], tip=tie_tip(G, u, v, tie, sources), **extra)
-        net.edges.append(edge.options)
+        net.edges.append(Edge(u, v, False, id=k, kind=style, tip=tip, **extra).options)
     net.options = OPTIONS
     net.sources = [list(pair) for pair in sources]  # in the order of their numbers
     return net
 
 
+def _many_tip(style: str, tips: list[dict]) -> dict:
+    """The details of a line that stands for several ties: a count, then each tie."""
+    title = f"{len(tips)} ties: {vocab.LINE_STYLES[style].label.lower()}"
+    return {"title": title, "lines": [], "text": "", "items": tips}
+
+
 def styles() -> dict[str, dict]:
-    """How each kind of line is drawn, sent once per page."""
-    table = {
-        t.name: {
-            "color": t.colour,
-            "dashes": list(t.dashes) if t.dashes else False,
-            "width": t.width,
-            "arrow": t.directed,
+    """How each style of line is drawn (`vocab.LINE_STYLES`), sent once per page."""
+    return {
+        name: {
+            "color": st.colour,
+            "dashes": list(st.dashes) if st.dashes else False,
+            "width": st.width,
+            "arrow": st.arrow,
+            "double": st.double,
         }
-        for t in vocab.TIE_TYPES.values()
+        for name, st in vocab.LINE_STYLES.items()
     }
-    table["membership"] = {
-        "color": MEMBERSHIP["colour"],
-        "dashes": list(MEMBERSHIP["dashes"]),
-        "width": 1,
-        "arrow": False,
-    }
-    return table
 
 
 def legend(*, memberships: bool = False) -> list[dict]:
-    """One legend row per tie type (and membership links if drawn): colour, dashes, arrow, words."""
-    rows = [
+    """One legend row per style of line (membership links only if drawn): colour, dashes,
+    arrow, double line, words."""
+    return [
         {
-            "label": t.label,
-            "colour": t.colour,
-            "dashes": " ".join(map(str, t.dashes)) if t.dashes else "",
-            "arrow": t.directed,
-            "hint": t.dash_hint,
+            "label": st.label,
+            "colour": st.colour,
+            "dashes": " ".join(map(str, st.dashes)) if st.dashes else "",
+            "arrow": st.arrow,
+            "double": st.double,
+            "hint": st.hint,
         }
-        for t in vocab.TIE_TYPES.values()
+        for name, st in vocab.LINE_STYLES.items()
+        if memberships or name != "membership"
     ]
-    if memberships:
-        rows.append(
-            {
-                "label": MEMBERSHIP["label"],
-                "colour": MEMBERSHIP["colour"],
-                "dashes": " ".join(map(str, MEMBERSHIP["dashes"])),
-                "arrow": False,
-                "hint": MEMBERSHIP["hint"],
-            }
-        )
-    return rows
 
 
 def _script_json(value: object) -> str:
@@ -300,13 +328,17 @@ def map_data(
     blocs: list[tuple[str, str]] | None = None,
     fills: dict[str, str] | None = None,
     present: bool = False,
+    focus: tuple[str, ...] = (),
+    base_map: bool = False,
 ) -> str:
     """Everything the map script (`templates/map.js`) draws, as JSON safe inside a <script>.
 
-    `blocs` (label, colour) pairs add a legend for node `fills`. Labels keep at least
-    15 px on screen whatever the zoom, 26 px with `present` (a projector in a classroom).
+    `blocs` (label, colour) pairs add a legend for node `fills`. Labels are 15 px on
+    screen whatever the zoom, 26 px with `present` (a projector in a classroom); those of
+    `focus` come first. `base_map` draws the country shapes under the nodes (for the
+    positions of `layout.geo_layout`), the view's states shaded.
     """
-    net = to_network(G, positions, highlight=highlight, fills=fills)
+    net = to_network(G, positions, highlight=highlight, fills=fills, focus=focus)
     nodes, edges, _heading, _height, _width, options = net.get_network_data()
     return _script_json(
         {
@@ -320,8 +352,17 @@ def map_data(
             "caption": caption,
             "legend": legend(memberships=any(t == "membership" for *_, t in G.edges(data="type"))),
             "blocs": [list(b) for b in blocs or []],
+            "baseMap": _base_map(G) if base_map else None,
         }
     )
+
+
+def _base_map(G: nx.MultiDiGraph) -> dict:
+    """What the map script needs besides the shapes it carries: which to shade, and
+    whether to say that the borders are today's (a view of an earlier date)."""
+    day = G.graph.get("as_of")
+    historical = day is not None and day.year < geo.BORDERS_YEAR
+    return {"shaded": geo.shaded(G), "note": "Borders as of today" if historical else ""}
 
 
 def page_html(data_json: str, *, height: str = "100vh") -> str:
@@ -330,7 +371,7 @@ def page_html(data_json: str, *, height: str = "100vh") -> str:
     return _template().render(
         vis_js=_vis_js(),
         css=asset("map.css"),
-        map_js=asset("map.js"),
+        map_js=map_script(),
         data_json=data_json,
         height=height,
     )

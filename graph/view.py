@@ -216,5 +216,7 @@ def make_view(
         blocs=legend,
         fills=fills,
         present=drawing.present,
+        focus=state.focus,
+        base_map=state.layout == "geo",
     )
     return View(data, _table(H), summary, H)

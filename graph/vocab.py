@@ -125,6 +125,40 @@ def subtype_label(subtype: str) -> str:
     return subtype.replace("_", " ")
 
 
+@dataclass(frozen=True)
+class LineStyle:
+    """How one kind of line is drawn and named in the legend. `double`: two rails with a
+    white core, kept for obligations that bind both sides."""
+
+    label: str
+    hint: str
+    colour: str
+    dashes: tuple[int, ...] | None
+    width: int
+    arrow: bool
+    double: bool = False
+
+
+# One row per style: a tie type, or a subtype drawn apart from its type. Colour still
+# says the type (a defence treaty is a treaty: blue); the double line says the obligation.
+LINE_STYLES: dict[str, LineStyle] = {
+    **{t.name: LineStyle(t.label, t.dash_hint, t.colour, t.dashes, t.width, t.directed) for t in TIE_TYPES.values()},
+    "mutual_defense": LineStyle("Mutual defence", "each must defend the other", "#0072B2", None, 7, False, double=True),
+    "membership": LineStyle("Member of", "thin grey dots", "#6E6E6E", (2, 4), 1, False),
+}
+# (type, subtype) pairs with a style of their own; every other tie takes its type's.
+SUBTYPE_STYLES: dict[tuple[str, str], str] = {("treaty", "mutual_defense"): "mutual_defense"}
+
+
+def line_style(tie_type: str, subtype: str = "") -> str:
+    """The name of the style a tie is drawn in.
+
+    >>> line_style("treaty", "mutual_defense"), line_style("treaty", "friendship")
+    ('mutual_defense', 'treaty')
+    """
+    return SUBTYPE_STYLES.get((tie_type, subtype), tie_type)
+
+
 # Arms flows from SIPRI under this many million TIV are "smaller": kept in the data for the
 # states they matter to, drawn in a world view only when asked for.
 MAJOR_TIV = 500

@@ -1,3 +1,4 @@
+import datetime as dt
 import json
 import re
 from pathlib import Path
@@ -6,7 +7,7 @@ import pytest
 
 import graph
 from graph import filter_graph, force_layout, render_html
-from graph.render import asset, map_data, to_network
+from graph.render import asset, map_data, map_script, merged_lines, to_network
 
 
 def data_of(html):
@@ -42,7 +43,7 @@ def test_render_html_draws_each_type_its_own_way(page):
     one_of_each = ("ab-treaty-2001", "ab-arms-2010", "ca-sanctions-2021", "bc-conflict-2020")
     assert len({str(styles[edges[k]["kind"]]["dashes"]) for k in one_of_each}) == 4
     assert len({styles[edges[k]["kind"]]["color"] for k in one_of_each}) == 4
-    assert edges["cb-arms-2022"]["label"] == "disputed" and "label" not in edges["ab-treaty-2001"]
+    assert edges["cb-arms-2022"]["note"] == "disputed" and "note" not in edges["ab-treaty-2001"]
     assert edges["cb-arms-2022"]["alpha"] < 1 and "alpha" not in edges["ab-treaty-2001"]
 
 
@@ -97,10 +98,70 @@ def test_map_data_is_json_safe_inside_a_script(tiny):
 
 
 def test_map_script_and_styles_are_trusted_text_for_a_page():
-    for name in ("map.js", "map.css"):
+    for name in ("map.js", "map.css", "labels.js", "basemap.js"):
         text = asset(name)
         assert "</script" not in text.lower() and "</style" not in text.lower()
-    assert "innerHTML" not in asset("map.js") and "eval(" not in asset("map.js")
+    assert "innerHTML" not in map_script() and "eval(" not in map_script()
+    assert "</script" not in map_script().lower()
+
+
+def test_render_html_styles_mutual_defence_apart(page):
+    data = data_of(page)
+    edges, styles = {e["id"]: e for e in data["edges"]}, data["styles"]
+    defence = styles[edges["ab-treaty-2001"]["kind"]]  # subtype mutual_defense
+    treaty = styles[edges["de-treaty-1970"]["kind"]]  # subtype friendship
+    assert defence["double"] is True and treaty["double"] is False
+    assert defence["width"] > treaty["width"] and defence["color"] == treaty["color"]  # still blue: a treaty
+    assert {"label": "Mutual defence", "hint": "each must defend the other"}.items() <= next(
+        row for row in data["legend"] if row["double"]
+    ).items()
+
+
+TREATY_AB, ARMS_AB = ("treaty", "AAA", "BBB"), ("arms_supply", "AAA", "BBB")
+
+
+@pytest.mark.parametrize(
+    ("ties", "lines"),
+    [
+        (["AAA BBB treaty 2000", "BBB AAA treaty 2001", "AAA BBB treaty 2002"], {("treaty", "AAA", "BBB"): 3}),
+        (
+            ["AAA BBB arms_supply 2000", "BBB AAA arms_supply 2001"],
+            {("arms_supply", "AAA", "BBB"): 1, ("arms_supply", "BBB", "AAA"): 1},
+        ),
+        (
+            ["AAA BBB treaty 2000", "AAA BBB sanctions 2001"],
+            {("treaty", "AAA", "BBB"): 1, ("sanctions", "AAA", "BBB"): 1},
+        ),
+        (["AAA BBB treaty 2000", "AAA BBB treaty 2001 - alleged"], {("treaty", "AAA", "BBB"): 1}),
+    ],
+)
+def test_merged_lines_one_line_per_style_direction_and_status(ties, lines, make_graph):
+    found = merged_lines(make_graph(*ties))
+    assert {(style, a, b): len(keys) for (style, a, b, *_), keys in found.items()} == lines
+    assert sum(len(keys) for keys in found.values()) == len(ties)  # every tie on exactly one line
+
+
+def test_map_data_lists_every_tie_of_a_merged_line(make_graph):
+    G = make_graph("AAA BBB treaty 2000", "BBB AAA treaty 2001", "AAA CCC treaty 2002")
+    data = json.loads(map_data(G, force_layout(G)))
+    assert len(data["edges"]) == 2
+    merged = next(e for e in data["edges"] if "ties" in e)
+    assert merged["ties"] == ["t0", "t1"] and [t["title"] for t in merged["tip"]["items"]] == ["Tie 0", "Tie 1"]
+    assert merged["tip"]["title"] == "2 ties: treaty"
+
+
+def test_map_data_base_map_shades_the_view_and_dates_its_borders(world):
+    from graph import geo
+    from graph.layout import geo_layout
+
+    past = filter_graph(world, as_of=dt.date(1980, 1, 1), focus=["SUN"], depth=1)
+    data = json.loads(map_data(past, geo_layout(world), base_map=True))
+    names = {geo.world()["shapes"][i]["name"] for i in data["baseMap"]["shaded"]}
+    assert "Russia" in names and data["baseMap"]["note"] == "Borders as of today"  # the Soviet Union's capital
+    assert "Greenland" not in names
+    now = filter_graph(world, as_of=dt.date(2025, 6, 1))
+    assert json.loads(map_data(now, geo_layout(world), base_map=True))["baseMap"]["note"] == ""
+    assert json.loads(map_data(now, geo_layout(world)))["baseMap"] is None
 
 
 def test_to_network_pales_and_explains_unconfirmed_and_approximate_ties(world):

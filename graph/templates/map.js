@@ -48,20 +48,31 @@ function tiesMap(root, onSelect) {
   var tools = el("div", "ties-tools");
   var reset = button("ties-reset", "Reset layout", "Put dragged countries back in their places");
   var png = button("ties-png", "Save PNG", "Save the map as a 1920×1080 picture");
+  var credit = el("div", "ties-credit");
   var legend = el("div", "ties-legend");
   legend.setAttribute("aria-label", "Legend");
   tools.append(reset, png);
-  stage.append(canvas, caption, empty, details, tools);
+  stage.append(canvas, caption, empty, details, tools, credit);
   root.append(stage, legend);
 
   var network = null, nodes = null, edges = null, data = null;
-  var tips = {}, home = {}, shown = null, labelPx = 15, shownPx = null, options = null;
+  var tips = {}, home = {}, shown = null, labelPx = 15, options = null;
+  var placer = tiesLabels(), base = typeof TIES_WORLD === "undefined" ? null : tiesBaseMap(TIES_WORLD);
+  var shaded = {}, active = null, selected = null;
+  // What vis-network does not keep of ours: per node its name, rank and focus; per line
+  // its width before zoom, double line and status note.
+  var nodeInfo = {}, edgeInfo = {};
 
   function tipElement(tip, withLink) {
     var box = el("div");
     box.appendChild(el("div", "", tip.title)).className = "tip-title";
     tip.lines.forEach(function (line) { box.appendChild(el("div", "", line)); });
     if (tip.text) box.appendChild(el("div", "", tip.text)).className = "tip-text";
+    (tip.items || []).forEach(function (item) {  // a line that stands for several ties
+      var part = tipElement(item, withLink);
+      part.className = "tip-item";
+      box.appendChild(part);
+    });
     if (tip.url) {
       var line = el("div", "", "Source: ");
       line.className = "tip-text";
@@ -84,17 +95,19 @@ function tiesMap(root, onSelect) {
       var item = el("span");
       item.className = "item";
       var pic = shape("svg", { width: 58, height: 14, "aria-hidden": "true" });
-      var line = shape("line", { x1: 2, y1: 7, x2: row.arrow ? 46 : 56, y2: 7, stroke: row.colour, "stroke-width": 3 });
+      var line = shape("line", { x1: 2, y1: 7, x2: row.arrow ? 46 : 56, y2: 7, stroke: row.colour,
+                                  "stroke-width": row.double ? 7 : 3 });
       if (row.dashes) line.setAttribute("stroke-dasharray", row.dashes);
       pic.appendChild(line);
+      if (row.double) pic.appendChild(shape("line", { x1: 2, y1: 7, x2: 56, y2: 7, stroke: "#ffffff", "stroke-width": 2.4 }));
       if (row.arrow) pic.appendChild(shape("polygon", { points: "46,2 56,7 46,12", fill: row.colour }));
       var hint = el("span", "", row.hint);
       hint.className = "hint";
-      item.append(pic, el("strong", "", row.label), hint);
+      item.append(pic, el("strong", "", row.label + ":"), hint);
       legend.appendChild(item);
     });
-    var note = el("span", "", "Faded line with a label: alleged or disputed. " +
-                  "Click a line or a country for details and the source.");
+    var note = el("span", "", "Faded line with a label: alleged or disputed. One line may stand for " +
+                  "several ties of a kind. Click a line or a country for details and the source.");
     note.className = "hint";
     legend.appendChild(note);
     blocs.forEach(function (bloc) {
@@ -108,20 +121,35 @@ function tiesMap(root, onSelect) {
   }
 
   // Styles come once per page (one per kind of line), sources once per distinct source.
+  // Node names are drawn by the label placement, not by vis-network (`name`, not `label`).
   function prepare(d) {
     var names = {};
     tips = {};
-    d.nodes.forEach(function (n) { names[n.id] = n.label; });
+    nodeInfo = {};
+    edgeInfo = {};
+    d.nodes.forEach(function (n) {
+      names[n.id] = n.label;
+      nodeInfo[n.id] = { name: n.label, rank: n.rank || 0, focus: !!n.focus };
+      delete n.label;
+    });
+    function source(tip) {
+      tip.url = d.sources[tip.src][0];
+      tip.source = d.sources[tip.src][1];
+    }
     d.edges.forEach(function (e) {
       var s = d.styles[e.kind];
+      var ends = names[e.from] + (s.arrow ? " → " : " — ") + names[e.to];
       if (e.tip.src !== undefined) {  // a tie: its two ends and its source, as data says
-        e.tip.lines.unshift(names[e.from] + (s.arrow ? " → " : " — ") + names[e.to]);
-        e.tip.url = d.sources[e.tip.src][0];
-        e.tip.source = d.sources[e.tip.src][1];
+        e.tip.lines.unshift(ends);
+        source(e.tip);
+      } else if (e.tip.items) {  // several ties drawn as one line: each with its source
+        e.tip.lines.unshift(ends);
+        e.tip.items.forEach(source);
       }
       e.color = { color: rgba(s.color, e.alpha === undefined ? 1 : e.alpha), highlight: s.color, hover: s.color };
       e.dashes = s.dashes;
       e.width = s.width * (e.wide ? 2 : 1);
+      edgeInfo[e.id] = { base: e.width, double: s.double, note: e.note || "" };
       e.arrows = { to: { enabled: s.arrow, scaleFactor: 0.8 } };
     });
     d.nodes.forEach(function (n) { tips["n:" + n.id] = n.tip; delete n.tip; n.title = tipElement(tips["n:" + n.id], false); });
@@ -139,12 +167,132 @@ function tiesMap(root, onSelect) {
     details.hidden = false;
   }
 
-  // Labels keep a readable size on screen whatever the zoom (vis scales them with it).
-  function keepLabelsReadable() {
-    var size = Math.max(labelPx, labelPx / network.getScale());
-    if (shownPx !== null && Math.abs(size - shownPx) < 0.5) return;
-    shownPx = size;
-    network.setOptions({ nodes: { font: { size: size } }, edges: { font: { size: size * 0.75 } } });
+  // Lines keep some width on screen when the map is zoomed out (vis scales them with it).
+  function keepLinesVisible(net) {
+    var scale = net.getScale();
+    var factor = scale < 1 ? Math.pow(scale, -0.6) : 1;
+    net.body.edgeIndices.forEach(function (id) {
+      var info = edgeInfo[id];
+      if (info) net.body.edges[id].options.width = info.base * factor;
+    });
+  }
+
+  // A hovered or selected country brings its lines forward and fades the others.
+  function activate(id) {
+    if (active === id || !network) return;
+    active = id;
+    var body = network.body, near = {}, front = [], back = [];
+    body.edgeIndices.forEach(function (k) {
+      var e = body.edges[k], mine = id !== null && (e.fromId === id || e.toId === id);
+      e.options.color.opacity = id === null || mine ? 1 : 0.12;
+      (mine ? front : back).push(k);
+      if (mine) { near[e.fromId] = true; near[e.toId] = true; }
+    });
+    body.edgeIndices.splice.apply(body.edgeIndices, [0, body.edgeIndices.length].concat(back, front));
+    activeNear = id === null ? {} : near;
+    network.redraw();
+  }
+  var activeNear = {};
+
+  // The white core of a double line, between the two dots (drawn over the line).
+  function drawCores(net, ctx) {
+    net.body.edgeIndices.forEach(function (k) {
+      var e = net.body.edges[k];
+      if (!edgeInfo[k] || !edgeInfo[k].double || !e.connected) return;
+      var from = e.from, to = e.to, points = [];
+      for (var t = 0; t <= 1.0001; t += 0.025) {
+        var p = e.edgeType.getPoint(t);
+        if (Math.hypot(p.x - from.x, p.y - from.y) > from.options.size &&
+            Math.hypot(p.x - to.x, p.y - to.y) > to.options.size) points.push(p);
+      }
+      if (points.length < 2) return;
+      ctx.save();
+      ctx.globalAlpha = e.options.color.opacity === undefined ? 1 : e.options.color.opacity;
+      ctx.strokeStyle = "#ffffff";
+      ctx.lineWidth = e.options.width * 0.36;
+      ctx.beginPath();
+      ctx.moveTo(points[0].x, points[0].y);
+      points.slice(1).forEach(function (p) { ctx.lineTo(p.x, p.y); });
+      ctx.stroke();
+      ctx.restore();
+    });
+  }
+
+  // Names beside the dots, placed by priority (`labels.js`), in screen pixels.
+  var widths = {};
+  function textWidth(ctx, font, text) {
+    var key = font + "|" + text;
+    if (!(key in widths)) { ctx.font = font; widths[key] = ctx.measureText(text).width; }
+    return widths[key];
+  }
+  function drawLabels(net, ctx, px, record) {
+    var body = net.body, scale = net.getScale(), frame = net.canvas.frame.canvas;
+    var W = frame.clientWidth, H = frame.clientHeight, ratio = net.canvas.pixelRatio || 1;
+    var marks = [], items = [], h = Math.round(px * 1.25);
+    ctx.save();
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    body.nodeIndices.forEach(function (id) {
+      var n = body.nodes[id], p = net.canvasToDOM({ x: n.x, y: n.y }), r = n.options.size * scale;
+      var info = nodeInfo[id] || { name: String(id), rank: 0 };
+      var focus = !!info.focus, font = (focus ? "700 " : "400 ") + px + "px system-ui, sans-serif";
+      marks.push({ id: id, x: p.x, y: p.y, r: r });
+      items.push({ id: id, text: info.name, font: font, w: textWidth(ctx, font, info.name), h: h,
+                   x: p.x, y: p.y, r: r, always: focus || id === active || id === selected,
+                   rank: info.rank + (id === active || id === selected ? 2e6 : activeNear[id] ? 1e6 : 0) });
+    });
+    items.sort(function (a, b) { return b.rank - a.rank; });
+    var notes = [], small = Math.round(px * 0.8), smallFont = "italic " + small + "px system-ui, sans-serif";
+    body.edgeIndices.forEach(function (k) {
+      var e = body.edges[k];
+      var note = edgeInfo[k] && edgeInfo[k].note;
+      if (!note || !e.connected) return;
+      var p = net.canvasToDOM(e.edgeType.getPoint(0.5));
+      notes.push({ id: "e:" + k, text: note, font: smallFont, w: textWidth(ctx, smallFont, note),
+                   h: Math.round(small * 1.25), x: p.x, y: p.y, r: 0, centred: true });
+    });
+    var placed = placer.place(items.concat(notes), marks, W, H);
+    ctx.textBaseline = "top";
+    ctx.lineJoin = "round";
+    placed.forEach(function (pl) {
+      if (!pl.box.leader) return;  // a line from the dot's edge to the nearest point of its label
+      var b = pl.box, it = pl.item;
+      var tx = Math.max(b.x0, Math.min(it.x, b.x1)), ty = Math.max(b.y0, Math.min(it.y, b.y1));
+      var d = Math.hypot(tx - it.x, ty - it.y) || 1;
+      ctx.beginPath();
+      ctx.moveTo(it.x + (tx - it.x) * it.r / d, it.y + (ty - it.y) * it.r / d);
+      ctx.lineTo(tx, ty);
+      ctx.lineWidth = 1;
+      ctx.strokeStyle = "#555555";
+      ctx.stroke();
+    });
+    placed.forEach(function (pl) {
+      ctx.font = pl.item.font;
+      ctx.lineWidth = 4;
+      ctx.strokeStyle = "rgba(255,255,255,0.92)";
+      ctx.strokeText(pl.item.text, pl.box.x0, pl.box.y0 + 1);
+      ctx.fillStyle = pl.item.centred ? "#333333" : "#111111";
+      ctx.fillText(pl.item.text, pl.box.x0, pl.box.y0 + 1);
+    });
+    ctx.restore();
+    if (record) {
+      window.tiesLabels = placed.map(function (pl) {
+        return { id: pl.item.id, text: pl.item.text, x: pl.box.x0, y: pl.box.y0,
+                 w: pl.box.x1 - pl.box.x0, h: pl.box.y1 - pl.box.y0 };
+      });
+    }
+  }
+
+  // What is drawn around vis-network's own drawing: the base map under it, the cores of
+  // double lines and the labels over it. Also used for the PNG's copy of the network.
+  function decorate(net, px, record) {
+    net.on("beforeDrawing", function (ctx) {
+      keepLinesVisible(net);
+      if (base && data && data.baseMap) base.draw(ctx, shaded, net.getScale());
+    });
+    net.on("afterDrawing", function (ctx) {
+      drawCores(net, ctx);
+      drawLabels(net, ctx, px(), record);
+    });
   }
 
   function fit() {
@@ -155,7 +303,11 @@ function tiesMap(root, onSelect) {
 
   function create() {
     network = new vis.Network(canvas, { nodes: nodes, edges: edges }, data.options);
-    network.on("zoom", keepLabelsReadable);
+    decorate(network, function () { return labelPx; }, true);
+    network.on("hoverNode", function (p) { activate(p.node); });
+    network.on("blurNode", function () { activate(selected); });
+    network.on("selectNode", function (p) { selected = p.nodes[0]; activate(selected); });
+    network.on("deselectNode", function () { selected = null; activate(null); });
     network.on("click", function (params) {
       if (params.nodes.length) { show("n:" + params.nodes[0]); if (onSelect) onSelect("node", String(params.nodes[0])); }
       else if (params.edges.length) { show("e:" + params.edges[0]); if (onSelect) onSelect("edge", String(params.edges[0])); }
@@ -175,7 +327,7 @@ function tiesMap(root, onSelect) {
     document.body.appendChild(box);
     var copy = new vis.Network(box, { nodes: new vis.DataSet(nodes.get()), edges: new vis.DataSet(edges.get()) },
                                data.options);
-    copy.setOptions({ nodes: { font: { size: 26 } }, edges: { font: { size: 20 } } });
+    decorate(copy, function () { return 26; }, false);
     copy.fit({ animation: false });
     copy.once("afterDrawing", function (ctx) {
       var link = el("a");
@@ -199,8 +351,13 @@ function tiesMap(root, onSelect) {
     caption.hidden = !d.caption;
     empty.hidden = d.nodes.length > 0;
     drawLegend(d.legend, d.blocs);
-    if ((d.labelPx || 15) !== labelPx) shownPx = null;
     labelPx = d.labelPx || 15;
+    shaded = {};
+    (d.baseMap ? d.baseMap.shaded : []).forEach(function (i) { shaded[i] = true; });
+    credit.textContent = d.baseMap && base ? [d.baseMap.note, base.credit].filter(Boolean).join(" · ") : "";
+    credit.hidden = !credit.textContent;
+    active = selected = null;
+    activeNear = {};
     nodes = new vis.DataSet(d.nodes);
     edges = new vis.DataSet(d.edges);
     home = {};
@@ -210,11 +367,10 @@ function tiesMap(root, onSelect) {
     options = JSON.stringify(d.options);
     if (!network) create();
     else {
-      if (changed) { network.setOptions(d.options); shownPx = null; }
+      if (changed) network.setOptions(d.options);
       network.setData({ nodes: nodes, edges: edges });
     }
     fit();
-    keepLabelsReadable();
     // What was open in the details stays open if it is still on the map.
     if (shown && tips[shown]) show(shown); else { details.hidden = true; shown = null; }
     window.network = network;
