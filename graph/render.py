@@ -122,9 +122,10 @@ def tie_tip(G: nx.MultiDiGraph, u: str, v: str, tie: dict, sources: dict[tuple[s
 
 def membership_tip(G: nx.MultiDiGraph, member: str, org: str, m: dict) -> dict:
     """The facts shown for a membership link."""
+    duty = [f"Bound to defend the other members: {m['basis']}"] if m.get("basis") else []
     return {
         "title": f"{G.nodes[member]['name']} in {G.nodes[org]['name']}",
-        "lines": [f"Member {dates.span(m['start'], m['end'])}"],
+        "lines": [f"Member {dates.span(m['start'], m['end'])}", *duty],
         "text": "",
         "url": m["source_url"],
         "source": "Source",
@@ -197,7 +198,7 @@ def merged_lines(G: nx.MultiDiGraph) -> dict[tuple[str, str, str, str, bool], li
     key names the line. `unsure`: unconfirmed past its dataset, or within an imprecise date."""
     lines: dict[tuple[str, str, str, str, bool], list[str]] = defaultdict(list)
     for u, v, k, tie in sorted(G.edges(keys=True, data=True), key=lambda e: e[2]):
-        style = "membership" if tie["type"] == "membership" else vocab.line_style(tie["type"], tie.get("subtype", ""))
+        style = vocab.line_style(tie["type"], tie.get("subtype", ""))
         directed = vocab.LINE_STYLES[style].arrow
         a, b = (u, v) if directed or u <= v else (v, u)
         unsure = bool(tie.get("unconfirmed") or tie.get("approximate"))
@@ -246,8 +247,8 @@ def to_network(
     sources: dict[tuple[str, str], int] = {}
     for (style, u, v, status, unsure), keys in sorted(lines.items(), key=lambda item: item[1][0]):
         k = keys[0]
-        if style == "membership":
-            net.edges.append(Edge(u, v, False, id=k, kind="membership", tip=membership_tip(G, *ends[k])).options)
+        if style in vocab.MEMBERSHIP_STYLES:
+            net.edges.append(Edge(u, v, False, id=k, kind=style, tip=membership_tip(G, *ends[k])).options)
             continue
         tips = [tie_tip(G, *ends[key], sources) for key in keys]
         bright = any(key in highlight for key in keys)
@@ -290,9 +291,10 @@ def styles() -> dict[str, dict]:
     }
 
 
-def legend(*, memberships: bool = False) -> list[dict]:
-    """One legend row per style of line (membership links only if drawn): colour, dashes,
-    arrow, double line, words."""
+def legend(*, memberships: bool | set[str] = False) -> list[dict]:
+    """One legend row per style of line (membership links only if drawn: all of them, or
+    those named): colour, dashes, arrow, double line, words."""
+    drawn = set(vocab.MEMBERSHIP_STYLES) if memberships is True else set(memberships or ())
     return [
         {
             "label": st.label,
@@ -303,7 +305,7 @@ def legend(*, memberships: bool = False) -> list[dict]:
             "hint": st.hint,
         }
         for name, st in vocab.LINE_STYLES.items()
-        if memberships or name != "membership"
+        if name not in vocab.MEMBERSHIP_STYLES or name in drawn
     ]
 
 
@@ -350,7 +352,13 @@ def map_data(
             "labelPx": 26 if present else 15,
             "present": present,
             "caption": caption,
-            "legend": legend(memberships=any(t == "membership" for *_, t in G.edges(data="type"))),
+            "legend": legend(
+                memberships={
+                    vocab.line_style("membership", t.get("subtype", ""))
+                    for *_, t in G.edges(data=True)
+                    if t["type"] == "membership"
+                }
+            ),
             "blocs": [list(b) for b in blocs or []],
             "baseMap": _base_map(G) if base_map else None,
         }

@@ -159,11 +159,19 @@ def filtered(G: nx.MultiDiGraph, state: ViewState) -> nx.MultiDiGraph:
 
 def with_memberships(G: nx.MultiDiGraph, H: nx.MultiDiGraph, organizations: tuple[str, ...]) -> nx.MultiDiGraph:
     """A copy of `H` for drawing, with a link from each member to each of `organizations`
-    at the view's date. Membership links are not ties: no analysis sees them."""
+    at the view's date. Membership links are not ties: no analysis sees them. A link to an
+    organisation whose members must defend each other that day (`obligations.csv`) carries
+    the article (`basis`) and is drawn in the defence-alliance style."""
     if not organizations:
         return H
     D = H.copy()
-    for m in memberships_on(G, H.graph.get("as_of")):
+    day = H.graph.get("as_of")
+    duty = {
+        o["organization"]: f"{o['article']}: {o['text']}"
+        for o in G.graph.get("obligations", [])
+        if o["organization"] in organizations and dates.holds(o, day)
+    }
+    for m in memberships_on(G, day):
         if m["organization"] in organizations:
             for n in (m["member"], m["organization"]):
                 if n not in D and n in G:
@@ -179,6 +187,8 @@ def with_memberships(G: nx.MultiDiGraph, H: nx.MultiDiGraph, organizations: tupl
                     start=m["joined"],
                     end=m["left"],
                     source_url=m["source_url"],
+                    subtype="defence" if m["organization"] in duty else "",
+                    basis=duty.get(m["organization"], ""),
                 )
     return D
 

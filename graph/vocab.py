@@ -144,10 +144,23 @@ class LineStyle:
 LINE_STYLES: dict[str, LineStyle] = {
     **{t.name: LineStyle(t.label, t.dash_hint, t.colour, t.dashes, t.width, t.directed) for t in TIE_TYPES.values()},
     "mutual_defense": LineStyle("Mutual defence", "each must defend the other", "#0072B2", None, 7, False, double=True),
+    "defense_guarantee": LineStyle(
+        "Defence guarantee", "double line, arrow to the one defended", "#0072B2", None, 7, True, double=True
+    ),
     "membership": LineStyle("Member of", "thin grey dots", "#6E6E6E", (2, 4), 1, False),
+    # A member linked to an organisation whose treaty binds all members to defend each
+    # other (NATO's Article 5…): the obligation the picture must show, in the treaty's blue.
+    "defence_membership": LineStyle(
+        "Member of a defence alliance", "blue dots: all members must defend each other", "#0072B2", (2, 4), 3, False
+    ),
 }
+MEMBERSHIP_STYLES = ("membership", "defence_membership")
 # (type, subtype) pairs with a style of their own; every other tie takes its type's.
-SUBTYPE_STYLES: dict[tuple[str, str], str] = {("treaty", "mutual_defense"): "mutual_defense"}
+SUBTYPE_STYLES: dict[tuple[str, str], str] = {
+    ("treaty", "mutual_defense"): "mutual_defense",
+    ("treaty", "defense_guarantee"): "defense_guarantee",
+    ("membership", "defence"): "defence_membership",
+}
 
 
 def line_style(tie_type: str, subtype: str = "") -> str:

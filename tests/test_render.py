@@ -178,3 +178,34 @@ def test_to_network_pales_and_explains_unconfirmed_and_approximate_ties(world):
     H = filter_graph(world, as_of=dt.date(2024, 11, 15), focus="PRK", depth=1)
     soon = {e["id"]: e for e in to_network(H, {}).edges}["prk-rus-artillery-systems-2024"]
     assert soon["alpha"] <= 0.3 and any(line.startswith("Dates known only as") for line in soon["tip"]["lines"])
+
+
+def test_members_of_a_defence_alliance_are_drawn_as_an_obligation(world):
+    """NATO's Article 5 binds every member: their links to NATO are drawn in the treaty's
+    blue, named in the legend, and the link's details give the article."""
+    import datetime as dt
+
+    from graph.view import ViewState, make_view
+
+    view = make_view(world, {}, ViewState(as_of=dt.date(2025, 6, 1), focus=("NATO",), members=("NATO", "SCO")))
+    data = json.loads(view.data)
+    kinds = {e["id"]: e["kind"] for e in data["edges"]}
+    assert kinds["member-FRA-NATO-1949-04-04"] == "defence_membership"
+    sco = {k for i, k in kinds.items() if "-SCO-" in i}
+    assert sco == {"membership"}  # the SCO binds nobody to defend anybody
+    link = next(e for e in data["edges"] if e["id"] == "member-FRA-NATO-1949-04-04")
+    assert any(line.startswith("Bound to defend the other members: Article 5") for line in link["tip"]["lines"])
+    labels = [row["label"] for row in data["legend"]]
+    assert "Member of a defence alliance" in labels and "Member of" in labels
+    assert data["styles"]["defence_membership"]["color"] == data["styles"]["treaty"]["color"]
+
+
+def test_a_defence_guarantee_is_a_double_line_with_an_arrow(world):
+    import datetime as dt
+
+    H = filter_graph(world, as_of=dt.date(2025, 6, 1), focus="PLW")
+    data = json.loads(map_data(H, {}))
+    compact = next(e for e in data["edges"] if e["id"] == "usa-plw-compact-1994")
+    style = data["styles"][compact["kind"]]
+    assert compact["kind"] == "defense_guarantee" and style["double"] and style["arrow"]
+    assert (compact["from"], compact["to"]) == ("USA", "PLW")
