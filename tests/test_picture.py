@@ -210,16 +210,31 @@ def test_click_on_a_line_opens_that_tie(browser, pages):
     page.close()
 
 
+MIDDLES = """() => { const net = window.network, canvas = document.querySelector('#ties-net canvas');
+  const ctx = canvas.getContext('2d'), ratio = canvas.width / canvas.clientWidth, out = {};
+  net.body.edgeIndices.forEach(id => { const e = net.body.edges[id], d = net.canvasToDOM(e.edgeType.getPoint(0.5));
+    const px = ctx.getImageData(Math.round(d.x * ratio), Math.round(d.y * ratio), 1, 1).data;
+    const a = px[3] / 255, seen = [0, 1, 2].map(i => px[i] * a + 255 * (1 - a));  // over the white page
+    out[id] = [e.fromId === 'PRK' || e.toId === 'PRK', seen[0] + seen[1] + seen[2]]; });
+  return out; }"""
+
+
 def test_hovering_a_country_fades_the_lines_of_others(browser, pages):
     page = open_page(browser, pages["opening"])
+    before = page.evaluate(MIDDLES)
     box = page.locator("#ties-net").bounding_box()
     x, y = page.evaluate("() => Object.values(window.network.canvasToDOM(window.network.getPosition('PRK')))")
     page.mouse.move(box["x"] + x, box["y"] + y)
-    page.wait_for_function("() => Object.values(window.network.body.edges).some(e => e.options.color.opacity < 1)")
-    faded = page.evaluate("""() => Object.values(window.network.body.edges).map(e =>
-        [e.fromId === 'PRK' || e.toId === 'PRK', e.options.color.opacity])""")
-    assert all(opacity == 1 for mine, opacity in faded if mine)
-    assert all(opacity < 0.5 for mine, opacity in faded if not mine)
+    page.wait_for_function(
+        "() => window.network.body.edgeIndices.length && window.tiesLabels.some(l => l.id === 'PRK')"
+    )
+    page.wait_for_timeout(300)  # the hover's redraw; what follows compares pixels, both ways
+    after = page.evaluate(MIDDLES)
+    # Drawn pixels at the middle of each line: the others' turn pale, North Korea's do not.
+    others = [after[k][1] - before[k][1] for k, (mine, _) in before.items() if not mine]
+    mine = [after[k][1] - before[k][1] for k, (m, _) in before.items() if m]
+    assert sum(d > 150 for d in others) > 0.7 * len(others)
+    assert sum(d > 150 for d in mine) < 0.3 * len(mine)
     # Its lines are drawn last, over the others.
     order = page.evaluate(
         "() => window.network.body.edgeIndices.map(id => { const e = window.network.body.edges[id];"

@@ -149,7 +149,8 @@ function tiesMap(root, onSelect) {
       e.color = { color: rgba(s.color, e.alpha === undefined ? 1 : e.alpha), highlight: s.color, hover: s.color };
       e.dashes = s.dashes;
       e.width = s.width * (e.wide ? 2 : 1);
-      edgeInfo[e.id] = { base: e.width, double: s.double, note: e.note || "" };
+      edgeInfo[e.id] = { base: e.width, double: s.double, note: e.note || "", color: e.color.color,
+                         faded: rgba(s.color, 0.12), alpha: e.alpha === undefined ? 1 : e.alpha };
       e.arrows = { to: { enabled: s.arrow, scaleFactor: 0.8 } };
     });
     d.nodes.forEach(function (n) { tips["n:" + n.id] = n.tip; delete n.tip; n.title = tipElement(tips["n:" + n.id], false); });
@@ -183,8 +184,10 @@ function tiesMap(root, onSelect) {
     active = id;
     var body = network.body, near = {}, front = [], back = [];
     body.edgeIndices.forEach(function (k) {
-      var e = body.edges[k], mine = id !== null && (e.fromId === id || e.toId === id);
-      e.options.color.opacity = id === null || mine ? 1 : 0.12;
+      var e = body.edges[k], mine = id !== null && (e.fromId === id || e.toId === id), info = edgeInfo[k];
+      if (!info) return;
+      info.dim = id !== null && !mine;
+      e.options.color.color = info.dim ? info.faded : info.color;
       (mine ? front : back).push(k);
       if (mine) { near[e.fromId] = true; near[e.toId] = true; }
     });
@@ -207,7 +210,7 @@ function tiesMap(root, onSelect) {
       }
       if (points.length < 2) return;
       ctx.save();
-      ctx.globalAlpha = e.options.color.opacity === undefined ? 1 : e.options.color.opacity;
+      ctx.globalAlpha = edgeInfo[k].dim ? 0.12 : edgeInfo[k].alpha;
       ctx.strokeStyle = "#ffffff";
       ctx.lineWidth = e.options.width * 0.36;
       ctx.beginPath();
