@@ -246,7 +246,8 @@ def _bench(args: argparse.Namespace) -> int:
 def _stories(args: argparse.Namespace) -> int:
     from .stories import FILE, load_stories
 
-    for story in load_stories(args.data / FILE, actors=set(load(args.data).actors["id"])):
+    data = load(args.data)
+    for story in load_stories(args.data / FILE, actors=set(data.actors["id"]), ties=set(data.relations["id"])):
         print(f"{story.id}\t{story.title}")
     return 0
 

@@ -61,6 +61,11 @@ STATE_STYLE = {"shape": "dot", "color": {"background": "#E8EEF4", "border": "#1F
 ORG_STYLE = {"shape": "box", "color": {"background": "#FFF4D6", "border": "#6B4E00"}, "margin": 8}
 FADED = {"alleged": 0.55, "disputed": 0.55, "confirmed": 1.0}
 # Membership links are not ties: drawn only when asked for, thin, grey, dotted.
+# The credit line under an exported picture: where the ties come from.
+CREDIT = (
+    "Ties between states: curated ties from cited pages, with SIPRI Arms Transfers, UCDP/PRIO Armed Conflict "
+    "and ATOP data. Each tie links to its source."
+)
 MEMBERSHIP = {"colour": "#6E6E6E", "dashes": (2, 4), "width": 1, "label": "Member of", "hint": "thin grey dots"}
 
 
@@ -296,11 +301,13 @@ def map_data(
     blocs: list[tuple[str, str]] | None = None,
     fills: dict[str, str] | None = None,
     present: bool = False,
+    story: str = "",
 ) -> str:
     """Everything the map script (`templates/map.js`) draws, as JSON safe inside a <script>.
 
     `blocs` (label, colour) pairs add a legend for node `fills`. Labels keep at least
     15 px on screen whatever the zoom, 26 px with `present` (a projector in a classroom).
+    `story` is the caption of a story step, printed on a saved picture.
     """
     net = to_network(G, positions, highlight=highlight, fills=fills)
     nodes, edges, _heading, _height, _width, options = net.get_network_data()
@@ -314,6 +321,8 @@ def map_data(
             "labelPx": 26 if present else 15,
             "present": present,
             "caption": caption,
+            "story": story,
+            "credit": CREDIT,
             "legend": legend(memberships=any(t == "membership" for *_, t in G.edges(data="type"))),
             "blocs": [list(b) for b in blocs or []],
         }

@@ -32,11 +32,13 @@ class ViewState:
 
 @dataclass(frozen=True)
 class Drawing:
-    """How to draw a view: ties to highlight, colour by bloc, presentation size."""
+    """How to draw a view: ties to highlight, colour by bloc, presentation size, and the
+    story caption that a saved picture carries."""
 
     highlight: frozenset[str] = frozenset()
     colour_blocs: bool = False
     present: bool = False
+    story: str = ""
 
 
 # The first view a student sees: the web this project started from, in the week of
@@ -170,6 +172,20 @@ def with_memberships(G: nx.MultiDiGraph, H: nx.MultiDiGraph, organizations: tupl
     return D
 
 
+def _count(D: nx.MultiDiGraph) -> str:
+    """What a drawing shows, counted: its ties, its membership links and its actors.
+
+    >>> D = nx.MultiDiGraph()
+    >>> D.add_edges_from([("FRA", "NATO"), ("GBR", "NATO")], type="membership")
+    >>> _count(D)
+    '0 ties and 2 membership links between 3 actors'
+    """
+    links = sum(1 for *_, t in D.edges(data="type") if t == "membership")
+    ties = D.number_of_edges() - links
+    also = f" and {links} membership links" if links else ""
+    return f"{ties} ties{also} between {D.number_of_nodes()} actors"
+
+
 def make_view(
     G: nx.MultiDiGraph,
     positions: Positions,
@@ -193,15 +209,17 @@ def make_view(
         around = f", among {names}"
     else:
         around = f", {steps} from {names}" if state.focus else ""
-    summary = f"{H.number_of_edges()} ties between {H.number_of_nodes()} actors {when}{around}."
+    drawn = with_memberships(G, H, state.members)
+    summary = f"{_count(drawn)} {when}{around}."
     caption = f"{when.capitalize()}{around}"
     data = map_data(
-        with_memberships(G, H, state.members),
+        drawn,
         positions,
         caption=caption,
         highlight=drawing.highlight,
         blocs=legend,
         fills=fills,
         present=drawing.present,
+        story=drawing.story,
     )
     return View(data, _table(H), summary, H)
