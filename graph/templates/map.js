@@ -167,6 +167,7 @@ function tiesMap(root, onSelect) {
       fit();
     });
     png.addEventListener("click", savePng);
+    focusWithoutScrolling();
     touchLock();
   }
 
@@ -243,6 +244,14 @@ function tiesMap(root, onSelect) {
     var note = el("div", "", "Its profile is open in the tab below the map.");
     note.className = "tip-text";
     details.append(go, note);
+  }
+
+  // vis-network focuses the map when the pointer rests on a country (for its keyboard
+  // keys); a plain focus() scrolls the page to show the whole map, which moves the country
+  // away from under the pointer just before the click lands.
+  function focusWithoutScrolling() {
+    var frame = network.canvas.frame;
+    frame.focus = function () { HTMLElement.prototype.focus.call(frame, { preventScroll: true }); };
   }
 
   // On a touch screen one finger scrolls the page past the map; two fingers zoom it, and
