@@ -313,7 +313,7 @@ def layout_boxes(page):
 
 def fits(boxes, width, height):
     inside = all(
-        0 <= b["top"] and b["bottom"] <= height and b["right"] <= width
+        b["top"] >= 0 and b["bottom"] <= height and b["right"] <= width
         for b in (boxes["net"], boxes["legend"], boxes["caption"])
     )
     return inside and boxes["net"]["height"] >= 200 and boxes["font"] >= 24 and boxes["scroll"] == 0
