@@ -39,6 +39,7 @@ from graph.view import (
     actors_by_name,
     existing,
     filtered,
+    highlightable,
     make_view,
 )
 from graph.world import World, prepare
@@ -89,8 +90,7 @@ def shipped(data_dir: str) -> World:
 def shipped_stories(data_dir: str):
     """The guided stories of the shipped data, read once (not on every rerun)."""
     G = shipped(data_dir).graph
-    ties = {k for *_, k in G.edges(keys=True)}
-    return {s.id: s for s in load_stories(Path(data_dir) / "stories.toml", actors=set(G), ties=ties)}
+    return {s.id: s for s in load_stories(Path(data_dir) / "stories.toml", actors=set(G), ties=highlightable(G))}
 
 
 @st.cache_data(max_entries=256, show_spinner=False)

@@ -4,8 +4,9 @@ Stories are data, in `data/stories.toml`, so that a teacher can write one withou
 code. Each `[[story]]` has `id`, `title`, an optional `summary`, and `[[story.step]]`
 tables with the view (`as_of`, `types`, `status`, `focus`, `depth`, `among`, `layout`,
 `members`, `blocs`), a `caption` of a few sentences, `sources` (http(s) addresses) and,
-if the caption is about particular ties, `highlight`: their ids in relations.csv, which
-the map brings forward while it fades the rest.
+if the caption is about particular ties, `highlight`: their ids in relations.csv (or
+membership links, `member-FIN-NATO-2023-04-04`), which the map brings forward while it
+fades the rest.
 """
 
 from __future__ import annotations
@@ -63,7 +64,8 @@ def load_stories(
 ) -> list[Story]:
     """Read and check the stories file; raise DataError listing every problem.
 
-    `ties` are the tie ids a step may highlight (none are checked if it is None)."""
+    `ties` are the ids a step may highlight, ties and membership links
+    (`view.highlightable`); none are checked if it is None."""
     path = Path(path)
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -134,7 +136,8 @@ def _step(step: dict, actors: set[str], ties: set[str] | None, fail) -> Step | N
     check(isinstance(highlight, list), f"highlight: got {highlight!r}, expected a list of tie ids")
     if isinstance(highlight, list) and ties is not None:
         missing = [t for t in highlight if t not in ties]
-        check(not missing, f"highlight: got {missing}, expected tie ids from relations.csv")
+        expected = "expected tie ids from relations.csv or membership links such as member-FIN-NATO-2023-04-04"
+        check(not missing, f"highlight: got {missing}, {expected}")
     depth = step.get("depth", 1)
     check(isinstance(depth, int) and 1 <= depth <= 3, f"depth: got {depth!r}, expected 1, 2 or 3")
     layout = step.get("layout", "force")

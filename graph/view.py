@@ -145,6 +145,20 @@ def filtered(G: nx.MultiDiGraph, state: ViewState) -> nx.MultiDiGraph:
     )
 
 
+def membership_key(m: dict) -> str:
+    """The id of a membership link in a drawing, which a story step may highlight.
+
+    >>> membership_key({"member": "FIN", "organization": "NATO", "joined": "2023-04-04"})
+    'member-FIN-NATO-2023-04-04'
+    """
+    return f"member-{m['member']}-{m['organization']}-{m['joined']}"
+
+
+def highlightable(G: nx.MultiDiGraph) -> set[str]:
+    """Every id a story step may highlight: the ties of `G` and its membership links."""
+    return {k for *_, k in G.edges(keys=True)} | {membership_key(m) for m in G.graph.get("memberships", [])}
+
+
 def with_memberships(G: nx.MultiDiGraph, H: nx.MultiDiGraph, organizations: tuple[str, ...]) -> nx.MultiDiGraph:
     """A copy of `H` for drawing, with a link from each member to each of `organizations`
     at the view's date. Membership links are not ties: no analysis sees them."""
@@ -158,7 +172,7 @@ def with_memberships(G: nx.MultiDiGraph, H: nx.MultiDiGraph, organizations: tupl
                 if n not in D and n in G:
                     D.add_node(n, **G.nodes[n])
             if m["member"] in D and m["organization"] in D:
-                key = f"member-{m['member']}-{m['organization']}-{m['joined']}"
+                key = membership_key(m)
                 D.add_edge(
                     m["member"],
                     m["organization"],
@@ -176,7 +190,7 @@ def _count(D: nx.MultiDiGraph) -> str:
     """What a drawing shows, counted: its ties, its membership links and its actors.
 
     >>> D = nx.MultiDiGraph()
-    >>> D.add_edges_from([("FRA", "NATO"), ("GBR", "NATO")], type="membership")
+    >>> _ = D.add_edges_from([("FRA", "NATO"), ("GBR", "NATO")], type="membership")
     >>> _count(D)
     '0 ties and 2 membership links between 3 actors'
     """

@@ -3,7 +3,7 @@ import pytest
 import graph
 from graph.errors import DataError
 from graph.stories import load_stories
-from graph.view import make_view
+from graph.view import highlightable, make_view
 
 GOOD = """
 [[story]]
@@ -21,7 +21,7 @@ sources = ["https://example.org/bc-war"]
 @pytest.fixture(scope="module")
 def shipped():
     data = graph.load()
-    return data, load_stories(actors=set(data.actors["id"]), ties=set(data.relations["id"]))
+    return data, load_stories(actors=set(data.actors["id"]), ties=highlightable(graph.build(data)))
 
 
 def test_load_stories_reads_the_ties_a_step_highlights(tmp_path):
