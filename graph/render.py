@@ -222,7 +222,10 @@ def to_network(
             continue
         alpha = FADED[tie["status"]] if not highlight else (1.0 if k in highlight else 0.12)
         # Colour, dashes, width and arrow come from one table per type (`styles`), not per tie.
-        extra = {key: value for key, value in (("alpha", alpha), ("wide", k in highlight)) if value not in (1.0, False)}
+        # (`True in (1.0, False)` holds in Python, so the two are tested apart.)
+        extra: dict = {"alpha": alpha} if alpha != 1.0 else {}
+        if k in highlight:
+            extra["wide"] = True
         if smooth[k]:
             extra["smooth"] = smooth[k]
         if tie["status"] != "confirmed":

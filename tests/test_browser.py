@@ -38,7 +38,7 @@ def page(browser):
     context.close()
 
 
-def graph_frame(page, timeout=30_000):
+def graph_frame(page, timeout=60_000):
     """The frame that holds the drawn network (the page itself, in the app and in an
     exported page), once vis-network has drawn it."""
     deadline = time.monotonic() + timeout / 1000
@@ -297,6 +297,19 @@ def test_app_click_on_a_country_selects_it_and_back_restores_the_view(page, app)
     page.go_forward()
     frame, ids = wait_redraw(page)
     assert ids == focused and "focus=ISR&" in page.url
+    assert page.outside == []
+
+
+def test_app_story_step_highlights_the_tie_its_caption_names(page, app):
+    page.goto(app + "/?story=russia-iran-north-korea&step=2")
+    frame = graph_frame(page)
+    drawn = frame.evaluate(
+        """() => Object.values(window.network.body.edges).map(e => [e.id, e.options.width, e.options.color.color])"""
+    )
+    widths = {i: w for i, w, _ in drawn}
+    faded = {i: c.startswith("rgba") and float(c.split(",")[3].rstrip(")")) <= 0.2 for i, _, c in drawn}
+    assert widths["rus-prk-treaty-2024"] > max(w for i, w in widths.items() if i != "rus-prk-treaty-2024")
+    assert not faded["rus-prk-treaty-2024"] and all(f for i, f in faded.items() if i != "rus-prk-treaty-2024")
     assert page.outside == []
 
 
