@@ -370,6 +370,13 @@ def test_phone_swipe_over_the_map_scrolls_the_page(browser, app):
         f"() => document.getElementById('ties-net').getBoundingClientRect().top < {before - 150}", timeout=5_000
     )
     assert frame.evaluate("() => window.network.getViewPosition()") == view  # the map did not pan
+    # A tap on a country opens its details and lets one finger move the map.
+    frame.evaluate("() => document.getElementById('ties-net').scrollIntoView({block: 'center'})")
+    settle(page, frame)  # the swipe's scroll has run out
+    x, y = point_of(frame, "node", "UKR")
+    page.touchscreen.tap(x, y)
+    frame.wait_for_selector("#ties-details:not([hidden])", timeout=5_000)
+    frame.wait_for_function("() => !document.querySelector('.ties-map').classList.contains('ties-locked')")
     # Stories are reachable from a labelled control on the page itself.
     assert page.get_by_label("Guided story").first.is_visible()
     assert page.outside == []

@@ -154,14 +154,16 @@ function tiesMap(root, onSelect) {
     network.moveTo({ scale: network.getScale() * 0.88, animation: false });
   }
 
+  function pick(params) {
+    if (params.nodes.length) { show("n:" + params.nodes[0]); if (onSelect) onSelect("node", String(params.nodes[0])); }
+    else if (params.edges.length) { show("e:" + params.edges[0]); if (onSelect) onSelect("edge", String(params.edges[0])); }
+    else { details.hidden = true; shown = null; }
+  }
+
   function create() {
     network = new vis.Network(canvas, { nodes: nodes, edges: edges }, data.options);
     network.on("zoom", keepLabelsReadable);
-    network.on("click", function (params) {
-      if (params.nodes.length) { show("n:" + params.nodes[0]); if (onSelect) onSelect("node", String(params.nodes[0])); }
-      else if (params.edges.length) { show("e:" + params.edges[0]); if (onSelect) onSelect("edge", String(params.edges[0])); }
-      else { details.hidden = true; shown = null; }
-    });
+    network.on("click", pick);
     reset.addEventListener("click", function () {
       Object.keys(home).forEach(function (id) { network.moveNode(id, home[id].x, home[id].y); });
       fit();
@@ -266,12 +268,28 @@ function tiesMap(root, onSelect) {
       canvas.querySelectorAll("div.vis-network, canvas").forEach(function (c) { c.style.touchAction = locked ? "pan-y" : "none"; });
       hint.textContent = locked ? "Tap the map to move it; two fingers zoom" : "Moving the map: tap the page to scroll";
     }
-    network.on("click", function () { if (root.classList.contains("ties-locked")) lock(false); });
+    // A finger that rests a moment is a tap too (a busy phone may see any tap that way).
+    network.on("hold", pick);
+    ["click", "hold"].forEach(function (name) {
+      network.on(name, function () { if (root.classList.contains("ties-locked")) lock(false); });
+    });
     document.addEventListener("touchstart", function (event) {
       if (!root.contains(event.target) && !root.classList.contains("ties-locked")) lock(true);
     }, { passive: true });
     root.tiesLock = lock;
     lock(true);
+  }
+
+  // Words in lines no wider than `width`, at most `most` lines (the last one cut short).
+  function wrap(c, text, width, most) {
+    var lines = [], line = "";
+    text.split(/\s+/).filter(Boolean).forEach(function (word) {
+      var next = line ? line + " " + word : word;
+      if (line && c.measureText(next).width > width) { lines.push(line); line = word; } else line = next;
+    });
+    if (line) lines.push(line);
+    if (lines.length > most) { lines = lines.slice(0, most); lines[most - 1] += " …"; }
+    return lines;
   }
 
   // The saved picture stands alone: opaque white, with the caption, the date, the
@@ -283,19 +301,19 @@ function tiesMap(root, onSelect) {
       return { label: b[0], colour: b[1], bloc: true };
     }));
     var legendH = 48 * Math.ceil(rows.length / 4);
-    var top = 64 + (data.story ? 44 : 0);
+    var c = out.getContext("2d");
+    c.font = "26px " + font;
+    var lines = wrap(c, data.story || "", w - 2 * pad, 4);
+    var top = 64 + 34 * lines.length + (lines.length ? 10 : 0);
     out.width = w;
     out.height = h + top + legendH + 52;
-    var c = out.getContext("2d");
     c.fillStyle = "#ffffff";
     c.fillRect(0, 0, out.width, out.height);
     c.fillStyle = "#111111";
     c.font = "600 34px " + font;
-    c.fillText(data.caption || "Ties between states", pad, 46);
-    if (data.story) {
-      c.font = "26px " + font;
-      c.fillText(data.story.length > 150 ? data.story.slice(0, 148) + "…" : data.story, pad, 90);
-    }
+    c.fillText(data.caption || "Ties between states", pad, 46, w - 2 * pad);
+    c.font = "26px " + font;
+    lines.forEach(function (line, i) { c.fillText(line, pad, 90 + 34 * i); });
     c.drawImage(drawn, 0, top);
     rows.forEach(function (row, i) {
       var x = pad + (i % 4) * (w - 2 * pad) / 4, y = top + h + 30 + 48 * Math.floor(i / 4);
