@@ -337,7 +337,7 @@ def test_app_presentation_fits_the_window_and_follows_it(browser, app):
     context = browser.new_context(viewport={"width": 1920, "height": 1080})
     page = context.new_page()
     page.outside = guard(page)
-    page.goto(app + "/?present=1&story=nato-12-to-32&step=4")
+    page.goto(app + "/?present=1&story=russia-iran-north-korea&step=5")  # a long caption
     graph_frame(page)
     page.wait_for_function("() => document.querySelector('.st-key-story-caption p')", timeout=15_000)
     for width, height in ((1920, 1080), (1280, 720)):

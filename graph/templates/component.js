@@ -29,8 +29,9 @@ function fitToWindow(host, on) {
     if (host.style.height !== height) host.style.height = height;
   };
   host.tiesFitNow = fit;
+  // Streamlit scrolls inside its own container, so watch the page's blocks, not the body.
   host.tiesFit = new ResizeObserver(fit);
-  host.tiesFit.observe(document.body);
+  host.tiesFit.observe(host.closest("[data-testid='stMainBlockContainer']") || document.body);
   window.addEventListener("resize", fit);
   fit();
 }
