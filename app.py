@@ -6,8 +6,10 @@ import datetime as dt
 import os
 import shutil
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from types import FunctionType
 from urllib.parse import urlencode
 
 import pandas as pd
@@ -15,17 +17,18 @@ import streamlit as st
 
 import graph
 from graph import vocab
-from graph.balance import THEORY, balance, balance_by_year, describe
-from graph.blocs import blocs
+from graph.answers import balance_summary, camps, chains, leaders
+from graph.balance import THEORY, balance_by_year
+from graph.charts import ratio_chart, ties_chart
 from graph.diff import diff, ties_per_year
 from graph.export import export
 from graph.layout import LAYOUTS
-from graph.links import Link, parse_link, to_params
-from graph.paths import path_ties, shortest_paths
+from graph.links import Link, keep_valid, navigated, parse_link, to_params
 from graph.profile import profile
 from graph.quiz import quiz, worksheet
-from graph.rank import MEASURES, rank
+from graph.rank import MEASURES
 from graph.render import VIS_JS, asset, map_script
+from graph.score import QuizProgress
 from graph.stories import load_stories
 from graph.upload import MAX_MB, NAMES, TEMPLATE, read_upload
 from graph.view import (
@@ -36,9 +39,10 @@ from graph.view import (
     actors_by_name,
     existing,
     filtered,
-    latest_date,
+    highlightable,
     make_view,
 )
+from graph.world import World, prepare
 
 PRESENT = st.query_params.get("present") == "1" or st.session_state.get("present", False)
 st.set_page_config(
@@ -60,43 +64,7 @@ VIS_SRC = "app/static/vis-network.min.js"
 MAP = st.components.v2.component(
     "ties.map",
     css=asset("map.css"),
-    js=map_script()
-    + """
-function loadVis(src) {
-  if (!window.tiesVisLoaded) {
-    window.tiesVisLoaded = new Promise(function (resolve, reject) {
-      if (window.vis && window.vis.Network) { resolve(); return; }
-      var script = document.createElement("script");
-      script.src = src;
-      script.onload = resolve;
-      script.onerror = function () { window.tiesVisLoaded = null; reject(new Error(src)); };
-      document.head.appendChild(script);
-    });
-  }
-  return window.tiesVisLoaded;
-}
-
-export default function (component) {
-  const { data, parentElement, setTriggerValue } = component;
-  const host = parentElement;
-  host.tiesSelect = setTriggerValue;
-  const text = new TextDecoder().decode(data);
-  if (host.tiesText === text) return;
-  host.tiesText = text;
-  loadVis("__VIS_SRC__").then(function () {
-    if (host.tiesText !== text) return;  // newer data came while vis-network loaded
-    if (!host.tiesMap) {
-      const root = document.createElement("div");
-      host.appendChild(root);
-      host.tiesMap = tiesMap(root, function (kind, id) { host.tiesSelect("selected", { kind: kind, id: id }); });
-    }
-    host.tiesMap.draw(JSON.parse(text));
-  }, function () {
-    host.tiesMap = host.tiesText = null;
-    host.textContent = "The map could not load its drawing library from this server: reload the page.";
-  });
-}
-""".replace("__VIS_SRC__", VIS_SRC),
+    js=map_script() + asset("component.js").replace("__VIS_SRC__", VIS_SRC),
     isolate_styles=False,
 )
 # A teacher can point the app at another folder of CSV files with TIES_DATA_DIR.
@@ -113,58 +81,37 @@ def serve_vis() -> str:
 
 
 @st.cache_resource(show_spinner="Loading the data…", max_entries=4)
-def shipped(data_dir: str):
-    """The shipped data as (graph, positions per layout, cut-off), shared by every user."""
+def shipped(data_dir: str) -> World:
+    """The shipped data, built and laid out, shared by every user."""
     return prepare(graph.load(data_dir))
 
 
 @st.cache_resource(max_entries=4)
 def shipped_stories(data_dir: str):
     """The guided stories of the shipped data, read once (not on every rerun)."""
-    G = shipped(data_dir)[0]
-    return {s.id: s for s in load_stories(Path(data_dir) / "stories.toml", actors=set(G))}
-
-
-def prepare(data: graph.Dataset):
-    G = graph.build(data)
-    return G, {name: layout(G) for name, layout in LAYOUTS.items()}, latest_date(G)
+    G = shipped(data_dir).graph
+    return {s.id: s for s in load_stories(Path(data_dir) / "stories.toml", actors=set(G), ties=highlightable(G))}
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
-def view(key: str, state: ViewState, drawing: Drawing, _world):
+def view(key: str, state: ViewState, drawing: Drawing, _world: World):
     """The map's data and the table for one view; cached, so returning to a view costs nothing."""
-    G, layouts, _ = _world
-    return make_view(G, layouts[state.layout], state, drawing)
+    return make_view(_world.graph, _world.layouts[state.layout], state, drawing)
 
 
-@st.cache_data(max_entries=512, show_spinner=False)
-def analysis(key: str, state: ViewState, question: str, *args, _world):
-    """One answer about the current view, cached by the data, the view and the question."""
-    H = filtered(_world[0], state)
-    match question:
-        case "profile":
-            return profile(H, *args)
-        case "paths":
-            return [(p.story(H), [h.tie for h in p.hops], path_ties([p])) for p in shortest_paths(H, *args)]
-        case "rank":
-            measure, top = args
-            return rank(H, measure, top=top)
-        case "blocs":
-            return [
-                (b.label, [H.nodes[n]["name"] for n in b.members], b.closest_organization, b.overlap) for b in blocs(H)
-            ]
-        case "balance":
-            result = balance(H)
-            return result.balanced, result.unbalanced, result.ratio, [describe(H, t) for t in result.telling]
+@st.cache_data(max_entries=512, show_spinner=False, hash_funcs={FunctionType: lambda f: f"{f.__module__}.{f.__name__}"})
+def answer(key: str, state: ViewState, question: Callable, *args, _world: World):
+    """`question(view's graph, *args)`, one of the typed answers of graph.*, cached by the
+    data, the view, the question and its arguments."""
+    return question(filtered(_world.graph, state), *args)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def history(key: str, types: tuple, statuses: tuple, _world):
+def history(key: str, types: tuple, statuses: tuple, _world: World):
     """Ties per type and the balance ratio, year by year."""
-    G = _world[0]
-    years = range(1946, _world[2].year + 1)
+    G = _world.graph
+    years = range(1946, _world.cutoff.year + 1)
     per_year = pd.DataFrame(ties_per_year(G, years, statuses=statuses)).set_index("year")
-    per_year.columns = [vocab.TIE_TYPES[t].label for t in per_year.columns]
 
     def view_at(g, as_of):
         return filtered(g, ViewState(as_of=as_of, types=types, statuses=statuses))
@@ -224,45 +171,38 @@ except graph.DataError as exc:
 own = st.session_state.get("own")  # (key, world, summary) of an accepted upload
 use_own = own is not None and st.session_state.get("source", "shipped") == "own"
 KEY, WORLD = (own[0], own[1]) if use_own else (DATA_DIR, shipped_world)
-G, LAYOUT_POSITIONS, cutoff = WORLD
+G, cutoff = WORLD.graph, WORLD.cutoff
 try:
     STORIES = {} if use_own else shipped_stories(DATA_DIR)
 except graph.DataError as exc:
     st.warning("The stories file has problems, so stories are off: " + "; ".join(map(str, exc.problems)))
     STORIES = {}
+STEPS = {k: len(s.steps) for k, s in STORIES.items()}
+PROFILE_TAB, PATHS_TAB = "Country profile", "How are they tied?"
 
-# ---- First visit: the link decides the view ------------------------------------------
-if "as_of" not in st.session_state:
-    link = parse_link(
-        st.query_params.to_dict(),
-        actors=set(G),
-        stories={k: len(s.steps) for k, s in STORIES.items()},
-        first_day=FIRST_DAY,
-        last_day=cutoff,
-    )
+# ---- The address decides the view on a first visit, and after the browser's Back or
+# Forward (the address is then not the one this app last wrote) ---------------------------
+if navigated(st.query_params.to_dict(), st.session_state.get("written")):
+    link = parse_link(st.query_params.to_dict(), actors=set(G), stories=STEPS, first_day=FIRST_DAY, last_day=cutoff)
     st.session_state.notices = list(link.notices)
     st.session_state.present = link.present
     start = link.state if link.state.as_of is None or link.state.as_of <= cutoff else replace(link.state, as_of=cutoff)
-    apply(start)
+    apply(start, colour_blocs=st.session_state.get("colour_blocs", False))
     st.session_state.story, st.session_state.step = link.story, link.step
     if link.story and not st.query_params.get("as_of"):
         go_to_step(link.story, link.step)
-# The data may have changed under the widgets (an upload, or back to the shipped data):
-# keep every remembered value one the new data can show.
-st.session_state.as_of = min(max(st.session_state.as_of, FIRST_DAY), cutoff)
-for key in ("focus", "members"):
-    st.session_state[key] = [n for n in st.session_state.get(key, []) if n in G]
-if st.session_state.get("story") not in STORIES:
-    st.session_state.story = None
-if st.session_state.get("profile_actor") not in G:
-    st.session_state.pop("profile_actor", None)
+keep_valid(st.session_state, actors=set(G), stories=STEPS, first_day=FIRST_DAY, last_day=cutoff)
 for notice in st.session_state.pop("notices", []):
     st.warning(notice, icon="🔗")
 
-# A click on a country focuses it and opens its profile; a click on a tie is shown in the map.
+# A click on a country selects it: its details in the map, its profile in the tab below;
+# the view stays. "Focus on this country" (in its details) is what changes the view.
 clicked = st.session_state.pop("clicked", None)
 if clicked and clicked.get("kind") == "node" and clicked.get("id") in G:
-    st.session_state.update(focus=[clicked["id"]], among=False, depth=1, profile_actor=clicked["id"])
+    st.session_state.update(profile_actor=clicked["id"], tab=PROFILE_TAB)
+focus_on = st.session_state.pop("focus_on", None)
+if focus_on and focus_on.get("id") in G:
+    st.session_state.update(focus=[focus_on["id"]], among=False, depth=1, profile_actor=focus_on["id"], story=None)
 
 names = actors_by_name(G)
 label = {n: actor_label(G, n) for n in names}.get
@@ -289,43 +229,43 @@ state = ViewState(
     members=tuple(ss.members),
     minor=ss.minor,
 )
-PATHS_TAB = "How are they tied?"
+story = STORIES.get(ss.story)
+chosen = story.steps[ss.step - 1] if story else None
 # The open paths tab highlights its chains in the map; worked out once, shown in the tab.
 found_paths: list | graph.UsageError = []
 if not ss.present and ss.get("tab") == PATHS_TAB:
     try:
-        found_paths = analysis(KEY, state, "paths", ss.path_from, ss.path_to, _world=WORLD)
+        found_paths = answer(KEY, state, chains, ss.path_from, ss.path_to, _world=WORLD)
     except graph.UsageError as exc:
         found_paths = exc
 highlight: frozenset[str] = (
-    frozenset() if isinstance(found_paths, graph.UsageError) else frozenset().union(*(i for *_, i in found_paths))
+    frozenset() if isinstance(found_paths, graph.UsageError) else frozenset().union(*(c.ids for c in found_paths))
 )
+# A story step that names its ties highlights them (while its view is the one shown).
+if chosen and chosen.highlight and state == chosen.state:
+    highlight |= chosen.highlight
 
 top, summary_slot, graph_slot = st.container(), st.empty(), st.container()
-drawing = Drawing(highlight=highlight, colour_blocs=ss.colour_blocs, present=ss.present)
+drawing = Drawing(
+    highlight=highlight, colour_blocs=ss.colour_blocs, present=ss.present, story=chosen.caption if chosen else ""
+)
 current = view(KEY, state, drawing, _world=WORLD)
-summary_slot.markdown(f"**{current.summary}**")
+if not ss.present:
+    summary_slot.markdown(f"**{current.summary}**")
 serve_vis()
 with graph_slot:
     MAP(
         key="map",
         data=current.data.encode(),
-        height=900 if ss.present else 700,
+        height="content" if ss.present else 700,
         on_selected_change=lambda: st.session_state.update(clicked=st.session_state["map"].get("selected")),
+        on_focus_change=lambda: st.session_state.update(focus_on=st.session_state["map"].get("focus")),
     )
 time.sleep(MAP_HEAD_START_S)
 
 # ---- Sidebar: what to show -----------------------------------------------------------
 with st.sidebar:
     st.header("What to show")
-    st.selectbox(
-        "Guided story",
-        [None, *STORIES],
-        format_func=lambda s: "None: explore freely" if s is None else STORIES[s].title,
-        key="story",
-        on_change=lambda: go_to_step(st.session_state.story, 1),
-        placeholder="None: explore freely",
-    )
     as_of = st.date_input(
         "As of",
         key="as_of",
@@ -420,47 +360,68 @@ with st.sidebar:
                 format_func=lambda s: f"Your data ({own[2]})" if s == "own" else "The shipped data",
             )
 
-story = STORIES.get(st.session_state.story)
 link = Link(state, story.id if story else None, st.session_state.step, st.session_state.present)
-st.query_params.from_dict(to_params(link))
+st.session_state.written = to_params(link)
+st.query_params.from_dict(st.session_state.written)  # a new address: a new entry in the browser's history
 
 # ---- Main: a story caption over the map (sent above), and answers under it --------------
+# Presentation mode: no controls but the story's, big text, and the map filling the rest
+# of the window (its element sizes itself: component.js).
+PRESENT_CSS = """<style>
+[data-testid='stSidebar'],[data-testid='stSidebarCollapsedControl'],[data-testid='stHeader']{display:none}
+[data-testid='stMainBlockContainer']{padding-top:0.75rem;padding-bottom:0}
+.st-key-story-caption p{font-size:26px;line-height:1.3}
+.st-key-story-nav p{font-size:22px}
+</style>"""
 with top:
     if len(alive) < len(focus):
         gone = ", ".join(G.nodes[f]["name"] for f in focus if f not in alive)
         st.info(f"{gone} did not exist on {as_of:%d %B %Y}, so the focus leaves them out.")
     if st.session_state.present:
-        st.html("<style>[data-testid='stSidebar'],[data-testid='stSidebarCollapsedControl']{display:none}</style>")
-        st.button("Leave presentation mode", on_click=lambda: st.session_state.update(present=False))
+        st.html(PRESENT_CSS)
     else:
         st.title("Ties between states")
         st.caption(
             "Treaties, sanctions, arms supplies and conflicts, each dated and sourced. The first view shows Russia, "
             "Iran, North Korea and the states most concerned in June 2025: change the date, the types or the focus "
-            "to explore, or follow a guided story. Hover or click a line for details."
+            "to explore, or follow a guided story. Click a country or a line for details."
         )
-    if story:
-        step = st.session_state.step
-        back, title, forward = st.columns([1, 6, 1])
-        back.button("◀ Back", on_click=go_to_step, args=(story.id, step - 1), disabled=step <= 1, shortcut="Left")
-        forward.button(
-            "Next ▶",
-            on_click=go_to_step,
-            args=(story.id, step + 1),
-            disabled=step >= len(story.steps),
-            shortcut="Right",
+        st.selectbox(
+            "Guided story",
+            [None, *STORIES],
+            format_func=lambda s: "None: explore freely" if s is None else STORIES[s].title,
+            key="story",
+            on_change=lambda: go_to_step(st.session_state.story, 1),
+            placeholder="None: explore freely",
+            help="A story steps through views, each with a caption and its sources.",
         )
-        title.markdown(f"**{story.title}** — step {step} of {len(story.steps)}")
-        chosen = story.steps[step - 1]
-        st.info(
-            chosen.caption + "  \nSources: " + " · ".join(f"[{i}]({url})" for i, url in enumerate(chosen.sources, 1))
-        )
+    with st.container(key="story-nav", horizontal=True, vertical_alignment="center"):
+        if story:
+            step = st.session_state.step
+            st.button("◀ Back", on_click=go_to_step, args=(story.id, step - 1), disabled=step <= 1, shortcut="Left")
+            st.markdown(f"**{story.title}** — step {step} of {len(story.steps)}", width="stretch")
+            st.button(
+                "Next ▶",
+                on_click=go_to_step,
+                args=(story.id, step + 1),
+                disabled=step >= len(story.steps),
+                shortcut="Right",
+            )
+        if st.session_state.present:
+            st.button("Leave presentation mode", on_click=lambda: st.session_state.update(present=False))
+    if chosen:
+        with st.container(key="story-caption"):
+            st.info(
+                chosen.caption
+                + "  \nSources: "
+                + " · ".join(f"[{i}]({url})" for i, url in enumerate(chosen.sources, 1))
+            )
 
 if not st.session_state.present:
     tabs = st.tabs(
         [
             "Ties shown",
-            "Country profile",
+            PROFILE_TAB,
             PATHS_TAB,
             "Who matters most?",
             "Which camps?",
@@ -480,7 +441,7 @@ if not st.session_state.present:
                 st.session_state.profile_actor = "IRN" if "IRN" in names else names[0]
             who = st.selectbox("Country", names, key="profile_actor", format_func=label)
             try:
-                p = analysis(KEY, state, "profile", who, _world=WORLD)
+                p = answer(KEY, state, profile, who, _world=WORLD)
             except graph.UsageError as exc:
                 st.info(str(exc))
             else:
@@ -510,13 +471,13 @@ if not st.session_state.present:
                     st.info("No chain of ties links them in this view. Try more tie types, another date or no focus.")
                 else:
                     st.markdown(
-                        f"**{len(found_paths)} shortest chain(s), {len(found_paths[0][1])} tie(s) long.** "
+                        f"**{len(found_paths)} shortest chain(s), {len(found_paths[0].ties)} tie(s) long.** "
                         "Highlighted in the map."
                     )
-                    for story_text, *_ in found_paths:
-                        st.markdown(f"- {story_text}")
+                    for chain in found_paths:
+                        st.markdown(f"- {chain.story}")
                     links(
-                        [t for _, ties, _ in found_paths for t in ties],
+                        [t for chain in found_paths for t in chain.ties],
                         {"title": "Tie", "start": "Since", "source_url": "Source"},
                     )
 
@@ -524,7 +485,7 @@ if not st.session_state.present:
         with tab_rank:
             measure = st.radio("Measure", list(MEASURES), horizontal=True, format_func=str.capitalize)
             st.caption(MEASURES[measure])
-            rows = analysis(KEY, state, "rank", measure, 15, _world=WORLD)
+            rows = answer(KEY, state, leaders, measure, 15, _world=WORLD)
             if rows:
                 columns = {"name": "Actor", "score": "Score"} | (
                     {t: vocab.TIE_TYPES[t].label for t in vocab.TIE_TYPES} if measure == "ties" else {}
@@ -542,22 +503,26 @@ if not st.session_state.present:
                 "same view gives the same camps). Each is named by its best-tied members and compared with the "
                 "organisation whose members it matches best. Switch on 'Colour countries by bloc' to see them."
             )
-            for i, (name, group, org, overlap) in enumerate(analysis(KEY, state, "blocs", _world=WORLD), start=1):
-                closest = f" — closest organisation: {org} ({overlap:.0%} overlap)" if org else ""
-                st.markdown(f"**{i}. {name}** ({len(group)} members){closest}  \n{', '.join(group)}")
+            for i, camp in enumerate(answer(KEY, state, camps, _world=WORLD), start=1):
+                closest = camp.closest and f" — closest organisation: {camp.closest} ({camp.overlap:.0%} overlap)"
+                members = ", ".join(camp.members)
+                st.markdown(f"**{i}. {camp.label}** ({len(camp.members)} members){closest or ''}  \n{members}")
 
     if tab_balance.open:
         with tab_balance:
             st.markdown(THEORY)
-            good, bad, ratio, telling = analysis(KEY, state, "balance", _world=WORLD)
-            if good + bad:
-                st.markdown(f"**{good} balanced and {bad} unbalanced triangles: a balance ratio of {ratio:.0%}.**")
-                for line in telling:
+            result = answer(KEY, state, balance_summary, _world=WORLD)
+            if result.balanced + result.unbalanced:
+                st.markdown(
+                    f"**{result.balanced} balanced and {result.unbalanced} unbalanced triangles: "
+                    f"a balance ratio of {result.ratio:.0%}.**"
+                )
+                for line in result.telling:
                     st.markdown(f"- Unbalanced: {line}")
             else:
                 st.info("No triangle of ties in this view.")
             st.caption("Balance ratio on 1 July of each year, with the tie types and statuses chosen:")
-            st.line_chart(history(KEY, state.types, state.statuses, _world=WORLD)[1], y="ratio")
+            st.altair_chart(ratio_chart(history(KEY, state.types, state.statuses, _world=WORLD)[1]))
 
     if tab_change.open:
         with tab_change:
@@ -582,7 +547,7 @@ if not st.session_state.present:
                 if rows:
                     st.markdown(f"**{title_text}:** " + ", ".join(f"{m['member']} → {m['organization']}" for m in rows))
             st.caption("Ties in force on 1 July of each year:")
-            st.line_chart(history(KEY, state.types, state.statuses, _world=WORLD)[0])
+            st.altair_chart(ties_chart(history(KEY, state.types, state.statuses, _world=WORLD)[0]))
 
 if not st.session_state.present and tab_quiz.open:
     with tab_quiz:
@@ -599,28 +564,26 @@ if not st.session_state.present and tab_quiz.open:
             st.info(str(exc))
             questions = []
         if questions:
-            progress = st.session_state.setdefault("quiz", {"seed": seed, "at": 0, "right": 0, "done": 0})
-            if progress["seed"] != seed:
-                progress.update(seed=seed, at=0, right=0, done=0)
-            q = questions[progress["at"] % len(questions)]
-            st.markdown(f"**Question {progress['at'] % len(questions) + 1} of {len(questions)}.** {q.text}")
+            progress = st.session_state.get("quiz", QuizProgress(seed=seed)).for_quiz(seed)
+            st.session_state.quiz = progress
+            q = questions[progress.question(len(questions))]
+            st.markdown(f"**Question {progress.question(len(questions)) + 1} of {len(questions)}.** {q.text}")
             choice = st.radio(
                 "Your answer",
                 list(range(len(q.options))),
                 format_func=lambda i: q.options[i],
                 index=None,
-                key=f"quiz-{seed}-{progress['at']}",
+                key=f"quiz-{seed}-{progress.at}",
             )
             if st.button("Check", disabled=choice is None):
-                progress["done"] += 1
-                progress["right"] += int(choice == q.answer)
+                progress = st.session_state.quiz = progress.checked(right=choice == q.answer)
                 (st.success if choice == q.answer else st.error)(
                     ("Right. " if choice == q.answer else f"Not quite: the answer is {q.options[q.answer]}. ")
                     + q.explanation
                 )
                 st.markdown(f"[Source]({q.source_url})")
-            st.button("Next question ▶", on_click=lambda: progress.update(at=progress["at"] + 1))
-            st.caption(f"Score: {progress['right']} of {progress['done']} checked.")
+            st.button("Next question ▶", on_click=lambda: st.session_state.update(quiz=st.session_state.quiz.next()))
+            st.caption(progress.score)
             sheet = worksheet(questions, title="Ties between states: a worksheet", day=state.as_of)
             st.download_button(
                 "Printable worksheet with answer key (HTML)", sheet, file_name="worksheet.html", mime="text/html"

@@ -11,6 +11,7 @@ from .narrate import name
 from .pairs import COOPERATIVE, pair_graph
 
 SEED = 42
+LEAD = 0.35  # a second member names the camp if it has at least this share of the first's ties
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ def blocs(H: nx.MultiDiGraph, *, seed: int = SEED, resolution: float = 1.0) -> l
     ordered = sorted(communities, key=lambda c: (-len(c), sorted(c)))
     for i, members in enumerate(ordered, start=1):
         ranked = sorted(members, key=lambda n: (-degree[n], n))
-        label = " / ".join(name(H, n) for n in ranked[:2]) + (" bloc" if len(ranked) > 2 else "")
+        label = _label(H, ranked, degree)
         best, score = None, 0.0
         for org, org_members in sorted(orgs.items()):
             jaccard = len(members & org_members) / len(members | org_members)
@@ -49,6 +50,13 @@ def blocs(H: nx.MultiDiGraph, *, seed: int = SEED, resolution: float = 1.0) -> l
                 best, score = org, jaccard
         result.append(Bloc(i, ranked, label, name(H, best) if best else None, round(score, 2)))
     return result
+
+
+def _label(H: nx.MultiDiGraph, ranked: list[str], degree: dict[str, float]) -> str:
+    """A camp named by its leading members: the best-tied one, and the next only if it
+    leads too (at least LEAD times as many ties), so a hub's camp is not named after a spoke."""
+    leaders = ranked[:1] + [n for n in ranked[1:2] if degree[n] >= LEAD * degree[ranked[0]]]
+    return " / ".join(name(H, n) for n in leaders) + (" bloc" if len(ranked) > 2 else "")
 
 
 def _organizations(H: nx.MultiDiGraph) -> dict[str, set[str]]:

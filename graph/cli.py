@@ -249,8 +249,10 @@ def _bench(args: argparse.Namespace) -> int:
 
 def _stories(args: argparse.Namespace) -> int:
     from .stories import FILE, load_stories
+    from .view import highlightable
 
-    for story in load_stories(args.data / FILE, actors=set(load(args.data).actors["id"])):
+    G = build(load(args.data))
+    for story in load_stories(args.data / FILE, actors=set(G), ties=highlightable(G)):
         print(f"{story.id}\t{story.title}")
     return 0
 

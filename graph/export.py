@@ -35,12 +35,23 @@ def ties_table(G: nx.MultiDiGraph) -> list[dict[str, str]]:
     ]
 
 
+# A spreadsheet reads the ends' names beside their codes: these columns follow `source`
+# and `target` (the relations.csv columns, otherwise in their order).
+NAME_COLUMNS = {"source": "source_actor_name", "target": "target_actor_name"}
+
+
 def to_csv(G: nx.MultiDiGraph) -> str:
-    """The visible ties with their sources, safe to open in a spreadsheet."""
+    """The visible ties with their sources and the names of both ends, safe to open in a
+    spreadsheet. Starts with a UTF-8 byte order mark, so that Excel reads dashes and
+    accents as UTF-8."""
+    columns = [name for c in RELATIONS.columns for name in (c, NAME_COLUMNS.get(c)) if name]
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(RELATIONS.columns), lineterminator="\n")
+    out.write("\ufeff")
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
     for row in ties_table(G):
+        for code, column in NAME_COLUMNS.items():
+            row[column] = G.nodes[row[code]].get("name", row[code])
         writer.writerow({k: spreadsheet_safe(v) for k, v in row.items()})
     return out.getvalue()
 

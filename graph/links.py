@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass, field, replace
 
 from . import vocab
@@ -158,3 +158,43 @@ def to_params(link: Link) -> dict[str, str]:
     if link.present:
         params["present"] = "1"
     return {k: v for k, v in params.items() if v != "" or k in ("types", "status", "focus")}
+
+
+def keep_valid(
+    session: MutableMapping[str, object],
+    *,
+    actors: set[str],
+    stories: Mapping[str, int],
+    first_day: dt.date,
+    last_day: dt.date,
+) -> None:
+    """Drop or clamp every remembered view value that the data shown cannot show.
+
+    The data may change under a user's session (an upload, or back to the shipped data):
+    the date is brought within the data, unknown countries and stories are forgotten.
+
+    >>> s = {"as_of": dt.date(2099, 1, 1), "focus": ["RUS", "XXX"], "story": "gone", "profile_actor": "XXX"}
+    >>> keep_valid(s, actors={"RUS"}, stories={}, first_day=dt.date(1945, 1, 1), last_day=dt.date(2025, 6, 1))
+    >>> s
+    {'as_of': datetime.date(2025, 6, 1), 'focus': ['RUS'], 'story': None, 'members': []}
+    """
+    if isinstance(session.get("as_of"), dt.date):
+        session["as_of"] = min(max(session["as_of"], first_day), last_day)
+    for key in ("focus", "members"):
+        session[key] = [n for n in session.get(key, []) if n in actors]
+    if session.get("story") not in stories:
+        session["story"] = None
+    if "profile_actor" in session and session["profile_actor"] not in actors:
+        del session["profile_actor"]
+
+
+def navigated(params: Mapping[str, object], written: Mapping[str, str] | None) -> bool:
+    """Whether the address is not the one the app last wrote: the browser's Back or Forward
+    (or a first visit) brought another view, which the app must show.
+
+    >>> navigated({"as_of": "2020-01-01"}, {"as_of": "2020-01-01"})
+    False
+    >>> navigated({"as_of": "2019-01-01"}, {"as_of": "2020-01-01"})
+    True
+    """
+    return written is None or {k: _one(v) for k, v in params.items()} != dict(written)

@@ -65,6 +65,11 @@ ORG_STYLE = {"shape": "square", "color": {"background": "#FFF4D6", "border": "#6
 FADED = {"alleged": 0.55, "disputed": 0.55, "confirmed": 1.0}
 # A tie shown past the end of its dataset, or on a day within an imprecise date, is pale.
 UNSURE_ALPHA = 0.3
+# The credit line under an exported picture: where the ties come from.
+CREDIT = (
+    "Ties between states: curated ties from cited pages, with SIPRI Arms Transfers, UCDP/PRIO Armed Conflict "
+    "and ATOP data. Each tie links to its source."
+)
 
 
 @cache
@@ -256,7 +261,10 @@ def to_network(
         if unsure:
             alpha = min(alpha, UNSURE_ALPHA)
         # Colour, dashes, width and arrow come from one table per style (`styles`), not per tie.
-        extra = {key: value for key, value in (("alpha", alpha), ("wide", bright)) if value not in (1.0, False)}
+        # (`True in (1.0, False)` holds in Python, so the two are tested apart.)
+        extra: dict = {"alpha": alpha} if alpha != 1.0 else {}
+        if bright:
+            extra["wide"] = True
         if smooth[k]:
             extra["smooth"] = smooth[k]
         if status != "confirmed":
@@ -332,13 +340,15 @@ def map_data(
     present: bool = False,
     focus: tuple[str, ...] = (),
     base_map: bool = False,
+    story: str = "",
 ) -> str:
     """Everything the map script (`templates/map.js`) draws, as JSON safe inside a <script>.
 
     `blocs` (label, colour) pairs add a legend for node `fills`. Labels are 15 px on
     screen whatever the zoom, 26 px with `present` (a projector in a classroom); those of
     `focus` come first. `base_map` draws the country shapes under the nodes (for the
-    positions of `layout.geo_layout`), the view's states shaded.
+    positions of `layout.geo_layout`), the view's states shaded. `story` is the caption of
+    a story step, printed on a saved picture.
     """
     net = to_network(G, positions, highlight=highlight, fills=fills, focus=focus)
     nodes, edges, _heading, _height, _width, options = net.get_network_data()
@@ -352,6 +362,8 @@ def map_data(
             "labelPx": 26 if present else 15,
             "present": present,
             "caption": caption,
+            "story": story,
+            "credit": CREDIT,
             "legend": legend(
                 memberships={
                     vocab.line_style("membership", t.get("subtype", ""))

@@ -3,7 +3,10 @@
 Stories are data, in `data/stories.toml`, so that a teacher can write one without touching
 code. Each `[[story]]` has `id`, `title`, an optional `summary`, and `[[story.step]]`
 tables with the view (`as_of`, `types`, `status`, `focus`, `depth`, `among`, `layout`,
-`members`, `blocs`), a `caption` of a few sentences and `sources` (http(s) addresses).
+`members`, `blocs`), a `caption` of a few sentences, `sources` (http(s) addresses) and,
+if the caption is about particular ties, `highlight`: their ids in relations.csv (or
+membership links, `member-FIN-NATO-2023-04-04`), which the map brings forward while it
+fades the rest.
 """
 
 from __future__ import annotations
@@ -23,7 +26,20 @@ from .view import ViewState
 
 FILE = "stories.toml"
 STORY_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,59}$")
-STEP_KEYS = {"as_of", "types", "status", "focus", "depth", "among", "layout", "members", "blocs", "caption", "sources"}
+STEP_KEYS = {
+    "as_of",
+    "types",
+    "status",
+    "focus",
+    "depth",
+    "among",
+    "layout",
+    "members",
+    "blocs",
+    "caption",
+    "sources",
+    "highlight",
+}
 
 
 @dataclass(frozen=True)
@@ -32,6 +48,7 @@ class Step:
     caption: str
     sources: tuple[str, ...]
     blocs: bool = False
+    highlight: frozenset[str] = frozenset()  # ids of the ties the caption is about
 
 
 @dataclass(frozen=True)
@@ -42,8 +59,13 @@ class Story:
     steps: tuple[Step, ...]
 
 
-def load_stories(path: str | Path = DEFAULT_DATA_DIR / FILE, *, actors: set[str]) -> list[Story]:
-    """Read and check the stories file; raise DataError listing every problem."""
+def load_stories(
+    path: str | Path = DEFAULT_DATA_DIR / FILE, *, actors: set[str], ties: set[str] | None = None
+) -> list[Story]:
+    """Read and check the stories file; raise DataError listing every problem.
+
+    `ties` are the ids a step may highlight, ties and membership links
+    (`view.highlightable`); none are checked if it is None."""
     path = Path(path)
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -71,7 +93,7 @@ def load_stories(path: str | Path = DEFAULT_DATA_DIR / FILE, *, actors: set[str]
             fail("title: required value is empty")
         steps = []
         for j, step in enumerate(item.get("step", []), start=1):
-            parsed = _step(step, actors, lambda m, j=j, where=where: fail(m, f"{where} step {j}"))
+            parsed = _step(step, actors, ties, lambda m, j=j, where=where: fail(m, f"{where} step {j}"))
             if parsed:
                 steps.append(parsed)
         if not item.get("step"):
@@ -82,7 +104,7 @@ def load_stories(path: str | Path = DEFAULT_DATA_DIR / FILE, *, actors: set[str]
     return stories
 
 
-def _step(step: dict, actors: set[str], fail) -> Step | None:
+def _step(step: dict, actors: set[str], ties: set[str] | None, fail) -> Step | None:
     ok = True
 
     def check(condition: bool, message: str) -> None:
@@ -110,6 +132,12 @@ def _step(step: dict, actors: set[str], fail) -> Step | None:
     for key in ("focus", "members"):
         missing = [a for a in step.get(key, []) if a not in actors]
         check(not missing, f"{key}: got {missing}, expected actor ids from actors.csv")
+    highlight = step.get("highlight", [])
+    check(isinstance(highlight, list), f"highlight: got {highlight!r}, expected a list of tie ids")
+    if isinstance(highlight, list) and ties is not None:
+        missing = [t for t in highlight if t not in ties]
+        expected = "expected tie ids from relations.csv or membership links such as member-FIN-NATO-2023-04-04"
+        check(not missing, f"highlight: got {missing}, {expected}")
     depth = step.get("depth", 1)
     check(isinstance(depth, int) and 1 <= depth <= 3, f"depth: got {depth!r}, expected 1, 2 or 3")
     layout = step.get("layout", "force")
@@ -130,4 +158,6 @@ def _step(step: dict, actors: set[str], fail) -> Step | None:
         layout=layout,
         members=tuple(step.get("members", [])),
     )
-    return Step(state, " ".join(caption.split()), sources, bool(step.get("blocs", False)))
+    return Step(
+        state, " ".join(caption.split()), sources, bool(step.get("blocs", False)), frozenset(map(str, highlight))
+    )

@@ -34,11 +34,13 @@ class ViewState:
 
 @dataclass(frozen=True)
 class Drawing:
-    """How to draw a view: ties to highlight, colour by bloc, presentation size."""
+    """How to draw a view: ties to highlight, colour by bloc, presentation size, and the
+    story caption that a saved picture carries."""
 
     highlight: frozenset[str] = frozenset()
     colour_blocs: bool = False
     present: bool = False
+    story: str = ""
 
 
 # The first view a student sees: the web this project started from, in the week of
@@ -157,6 +159,20 @@ def filtered(G: nx.MultiDiGraph, state: ViewState) -> nx.MultiDiGraph:
     )
 
 
+def membership_key(m: dict) -> str:
+    """The id of a membership link in a drawing, which a story step may highlight.
+
+    >>> membership_key({"member": "FIN", "organization": "NATO", "joined": "2023-04-04"})
+    'member-FIN-NATO-2023-04-04'
+    """
+    return f"member-{m['member']}-{m['organization']}-{m['joined']}"
+
+
+def highlightable(G: nx.MultiDiGraph) -> set[str]:
+    """Every id a story step may highlight: the ties of `G` and its membership links."""
+    return {k for *_, k in G.edges(keys=True)} | {membership_key(m) for m in G.graph.get("memberships", [])}
+
+
 def with_memberships(G: nx.MultiDiGraph, H: nx.MultiDiGraph, organizations: tuple[str, ...]) -> nx.MultiDiGraph:
     """A copy of `H` for drawing, with a link from each member to each of `organizations`
     at the view's date. Membership links are not ties: no analysis sees them. A link to an
@@ -177,7 +193,7 @@ def with_memberships(G: nx.MultiDiGraph, H: nx.MultiDiGraph, organizations: tupl
                 if n not in D and n in G:
                     D.add_node(n, **G.nodes[n])
             if m["member"] in D and m["organization"] in D:
-                key = f"member-{m['member']}-{m['organization']}-{m['joined']}"
+                key = membership_key(m)
                 D.add_edge(
                     m["member"],
                     m["organization"],
@@ -191,6 +207,20 @@ def with_memberships(G: nx.MultiDiGraph, H: nx.MultiDiGraph, organizations: tupl
                     basis=duty.get(m["organization"], ""),
                 )
     return D
+
+
+def _count(D: nx.MultiDiGraph) -> str:
+    """What a drawing shows, counted: its ties, its membership links and its actors.
+
+    >>> D = nx.MultiDiGraph()
+    >>> _ = D.add_edges_from([("FRA", "NATO"), ("GBR", "NATO")], type="membership")
+    >>> _count(D)
+    '0 ties and 2 membership links between 3 actors'
+    """
+    links = sum(1 for *_, t in D.edges(data="type") if t == "membership")
+    ties = D.number_of_edges() - links
+    also = f" and {links} membership links" if links else ""
+    return f"{ties} ties{also} between {D.number_of_nodes()} actors"
 
 
 def make_view(
@@ -216,10 +246,11 @@ def make_view(
         around = f", among {names}"
     else:
         around = f", {steps} from {names}" if state.focus else ""
-    summary = f"{H.number_of_edges()} ties between {H.number_of_nodes()} actors {when}{around}."
+    drawn = with_memberships(G, H, state.members)
+    summary = f"{_count(drawn)} {when}{around}."
     caption = f"{when.capitalize()}{around}"
     data = map_data(
-        with_memberships(G, H, state.members),
+        drawn,
         positions,
         caption=caption,
         highlight=drawing.highlight,
@@ -228,5 +259,6 @@ def make_view(
         present=drawing.present,
         focus=state.focus,
         base_map=state.layout == "geo",
+        story=drawing.story,
     )
     return View(data, _table(H), summary, H)

@@ -12,7 +12,7 @@ APP = str(ROOT / "app.py")
 
 
 def summary(at):
-    return next(m.value for m in at.markdown if " ties between " in m.value)
+    return next(m.value for m in at.markdown if re.search(r" ties( and \d+ membership links)? between ", m.value))
 
 
 def count(at):
@@ -243,3 +243,20 @@ def test_app_quiz_asks_checks_and_scores(app):
     assert any("Score: " in c.value and " of 1 checked" in c.value for c in tab(app, "Quiz").caption)
     next(b for b in tab(app, "Quiz").button if b.label.startswith("Next question")).click().run()
     assert any(m.value.startswith("**Question 2 of") for m in tab(app, "Quiz").markdown)
+
+
+def test_app_follows_the_address_when_the_browser_goes_back():
+    """Back or Forward changes the address only; the app must show the view it names."""
+    at = with_link(as_of="2025-06-20", focus="IRN", among="0")
+    assert "1 step from Iran" in summary(at)
+    at.query_params["focus"] = "PRK"
+    at.run()
+    assert "1 step from North Korea" in summary(at) and at.session_state.focus == ["PRK"]
+    at.session_state.depth = 2  # a change in the widgets is kept, and written to the address
+    at.run()
+    assert at.query_params["depth"] in (["2"], "2") and "2 steps from North Korea" in summary(at)
+
+
+def test_app_story_step_summary_counts_what_is_drawn():
+    at = with_link(story="nato-12-to-32", step="1")
+    assert "0 ties and 12 membership links between 13 actors" in summary(at)

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 from browser import CHROMIUM_ARGS, chromium_path, guard, running_app
+from PIL import Image
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import sync_playwright
 
 import graph
@@ -37,7 +39,7 @@ def page(browser):
     context.close()
 
 
-def graph_frame(page, timeout=30_000):
+def graph_frame(page, timeout=60_000):
     """The frame that holds the drawn network (the page itself, in the app and in an
     exported page), once vis-network has drawn it."""
     deadline = time.monotonic() + timeout / 1000
@@ -241,17 +243,169 @@ def test_app_png_export_downloads_an_image(page):
     assert page.outside == []
 
 
-def test_app_click_on_a_country_focuses_it(page):
+@pytest.fixture(scope="module")
+def app():
+    """One running app for the tests that only read and click (each test has its own page)."""
     with running_app() as url:
-        page.goto(url)
-        frame = graph_frame(page)
-        mark(frame)
-        x, y = point_of(frame, "node", "ISR")
-        page.mouse.click(x, y)
-        frame, ids = wait_redraw(page)
-        assert "1 step from Israel" in page.inner_text("body")
-        assert "ISR" in ids
-        assert page.get_by_role("tab", name="Country profile").is_visible()
+        yield url
+
+
+def settle(page, frame, timeout=15):
+    """Wait until the page is complete and the map has stopped moving on it (the parts
+    above it arrive after it), so that a point computed now is still right at the click."""
+    page.get_by_role("tab", name="Ties shown").wait_for()
+    top = "() => document.getElementById('ties-net').getBoundingClientRect().top"
+    last, deadline = None, time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        now = frame.evaluate(top)
+        if now == last:
+            return
+        last = now
+        page.wait_for_timeout(300)
+    raise AssertionError("the map kept moving on the page")
+
+
+def drawn_ids(frame):
+    return sorted(frame.evaluate("() => window.tieNetwork.nodes.getIds()"))
+
+
+def test_app_click_on_a_country_selects_it_and_back_restores_the_view(page, app):
+    page.goto(app)
+    frame = graph_frame(page)
+    settle(page, frame)
+    first_ids, first_url = drawn_ids(frame), page.url
+    x, y = point_of(frame, "node", "ISR")
+    page.mouse.click(x, y)
+    # The profile tab opens on Israel; the map keeps its view and the address stays.
+    expect_selected = page.get_by_role("tab", name="Country profile", selected=True)
+    expect_selected.wait_for(timeout=15_000)
+    page.get_by_text("Israel · ISR", exact=False).first.wait_for(timeout=15_000)
+    assert drawn_ids(frame) == first_ids and page.url == first_url
+    assert frame.inner_text("#ties-details").startswith("×")  # its details are open
+    # Focusing is an action; it makes a new view and a new address.
+    mark(frame)
+    frame.click("#ties-focus")
+    frame, focused = wait_redraw(page)
+    page.wait_for_function("() => location.search.includes('focus=ISR&')", timeout=15_000)
+    assert "1 step from Israel" in page.inner_text("body") and focused != set(first_ids)
+    # Back brings the first view back, picture and address; Forward the focused one.
+    mark(frame)
+    page.go_back()
+    frame, ids = wait_redraw(page)
+    assert sorted(ids) == first_ids
+    page.wait_for_function(f"() => location.href === {first_url!r}", timeout=15_000)
+    mark(frame)
+    page.go_forward()
+    frame, ids = wait_redraw(page)
+    assert ids == focused and "focus=ISR&" in page.url
+    assert page.outside == []
+
+
+def test_app_story_step_highlights_the_tie_its_caption_names(page, app):
+    page.goto(app + "/?story=russia-iran-north-korea&step=2")
+    frame = graph_frame(page)
+    drawn = frame.evaluate(
+        """() => Object.values(window.network.body.edges).map(e => [e.id, e.options.width, e.options.color.color])"""
+    )
+    widths = {i: w for i, w, _ in drawn}
+    faded = {i: c.startswith("rgba") and float(c.split(",")[3].rstrip(")")) <= 0.2 for i, _, c in drawn}
+    assert widths["rus-prk-treaty-2024"] > max(w for i, w in widths.items() if i != "rus-prk-treaty-2024")
+    assert not faded["rus-prk-treaty-2024"] and all(f for i, f in faded.items() if i != "rus-prk-treaty-2024")
+    assert page.outside == []
+
+
+def layout_boxes(page):
+    return page.evaluate(
+        """() => {
+            const box = s => document.querySelector(s).getBoundingClientRect().toJSON();
+            const text = document.querySelector('.st-key-story-caption p');
+            return {net: box('#ties-net'), legend: box('#ties-legend'), caption: box('.st-key-story-caption'),
+                    font: parseFloat(getComputedStyle(text).fontSize), scroll: window.scrollY};
+        }"""
+    )
+
+
+def fits(boxes, width, height):
+    inside = all(
+        b["top"] >= 0 and b["bottom"] <= height and b["right"] <= width
+        for b in (boxes["net"], boxes["legend"], boxes["caption"])
+    )
+    return inside and boxes["net"]["height"] >= 200 and boxes["font"] >= 24 and boxes["scroll"] == 0
+
+
+def test_app_presentation_fits_the_window_and_follows_it(browser, app):
+    context = browser.new_context(viewport={"width": 1920, "height": 1080})
+    page = context.new_page()
+    page.outside = guard(page)
+    page.goto(app + "/?present=1&story=russia-iran-north-korea&step=5")  # a long caption
+    graph_frame(page)
+    page.wait_for_function("() => document.querySelector('.st-key-story-caption p')", timeout=15_000)
+    for width, height in ((1920, 1080), (1280, 720)):
+        page.set_viewport_size({"width": width, "height": height})
+        deadline = time.monotonic() + 10
+        while not fits(layout_boxes(page), width, height) and time.monotonic() < deadline:
+            page.wait_for_timeout(100)
+        boxes = layout_boxes(page)
+        assert fits(boxes, width, height), (width, height, boxes)
+        page.screenshot(path=f"/tmp/present-{width}.png")
+    assert page.outside == []
+    context.close()
+
+
+def test_phone_swipe_over_the_map_scrolls_the_page(browser, app):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.outside = guard(page)
+    page.goto(app)
+    frame = graph_frame(page)
+    frame.evaluate("() => document.getElementById('ties-net').scrollIntoView({block: 'center'})")
+    before = frame.evaluate("() => document.getElementById('ties-net').getBoundingClientRect().top")
+    view = frame.evaluate("() => window.network.getViewPosition()")
+    cdp = context.new_cdp_session(page)
+    x, y = 200, 500
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x, "y": y}]})
+    for i in range(1, 11):
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [{"x": x, "y": y - 30 * i}]})
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+    frame.wait_for_function(
+        f"() => document.getElementById('ties-net').getBoundingClientRect().top < {before - 150}", timeout=5_000
+    )
+    assert frame.evaluate("() => window.network.getViewPosition()") == view  # the map did not pan
+    # A tap on a country opens its details and lets one finger move the map.
+    frame.evaluate("() => document.getElementById('ties-net').scrollIntoView({block: 'center'})")
+    settle(page, frame)  # the swipe's scroll has run out
+    for _ in range(3):  # a loaded machine may take a slow tap for a swipe: tap again
+        x, y = point_of(frame, "node", "UKR")
+        page.touchscreen.tap(x, y)
+        try:
+            frame.wait_for_selector("#ties-details:not([hidden])", timeout=5_000)
+            break
+        except PlaywrightTimeout:
+            settle(page, frame)
+    assert frame.is_visible("#ties-details")
+    frame.wait_for_function("() => !document.querySelector('.ties-map').classList.contains('ties-locked')")
+    # Stories are reachable from a labelled control on the page itself.
+    assert page.get_by_label("Guided story").first.is_visible()
+    assert page.outside == []
+    context.close()
+
+
+def test_app_png_is_opaque_with_legend_and_csv_has_a_bom(page, app):
+    page.goto(app)
+    frame = graph_frame(page)
+    with page.expect_download() as download:
+        frame.click("#ties-png")
+    image = Image.open(download.value.path()).convert("RGBA")
+    assert image.width == 1920 and image.height > 1080  # a band for the caption, legend and credit
+    assert image.getchannel("A").getextrema() == (255, 255)  # opaque: no transparent pixel
+    band = image.crop((0, image.height - 160, image.width, image.height)).convert("RGB")
+    treaty = tuple(int(graph.vocab.TIE_TYPES["treaty"].colour[i : i + 2], 16) for i in (1, 3, 5))
+    assert treaty in {c for _, c in band.getcolors(1 << 20)}  # the legend is drawn in it
+    page.get_by_role("tab", name="Share and download").click()
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Ties (CSV)").click()
+    data = Path(download.value.path()).read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and b"source_actor_name" in data.splitlines()[0]
     assert page.outside == []
 
 

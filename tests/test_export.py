@@ -17,8 +17,18 @@ def test_spreadsheet_safe(cell, expected):
     assert spreadsheet_safe(cell) == expected
 
 
+def test_export_csv_starts_with_a_bom_and_names_both_ends(tiny):
+    data = export(tiny, "csv")
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    header = list(rows[0])
+    assert header[header.index("source") + 1] == "source_actor_name"
+    assert header[header.index("target") + 1] == "target_actor_name"
+    assert all(r["source_actor_name"] == tiny.nodes[r["source"]]["name"] for r in rows)
+
+
 def test_export_csv_lists_visible_ties_with_sources(tiny):
-    rows = list(csv.DictReader(io.StringIO(export(tiny, "csv").decode())))
+    rows = list(csv.DictReader(io.StringIO(export(tiny, "csv").decode("utf-8-sig"))))
     assert [r["id"] for r in rows] == sorted(k for _, _, k in tiny.edges(keys=True))
     assert all(r["source_url"].startswith("https://") for r in rows)
 
@@ -26,7 +36,7 @@ def test_export_csv_lists_visible_ties_with_sources(tiny):
 def test_export_csv_neutralises_formulas(tiny):
     H = tiny.copy()
     H.edges["AAA", "BBB", "ab-treaty-2001"]["title"] = '=HYPERLINK("http://evil")'
-    rows = list(csv.DictReader(io.StringIO(export(H, "csv").decode())))
+    rows = list(csv.DictReader(io.StringIO(export(H, "csv").decode("utf-8-sig"))))
     assert next(r for r in rows if r["id"] == "ab-treaty-2001")["title"].startswith("'=")
 
 

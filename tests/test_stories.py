@@ -3,7 +3,7 @@ import pytest
 import graph
 from graph.errors import DataError
 from graph.stories import load_stories
-from graph.view import make_view
+from graph.view import highlightable, make_view
 
 GOOD = """
 [[story]]
@@ -21,7 +21,14 @@ sources = ["https://example.org/bc-war"]
 @pytest.fixture(scope="module")
 def shipped():
     data = graph.load()
-    return data, load_stories(actors=set(data.actors["id"]))
+    return data, load_stories(actors=set(data.actors["id"]), ties=highlightable(graph.build(data)))
+
+
+def test_load_stories_reads_the_ties_a_step_highlights(tmp_path):
+    path = tmp_path / "stories.toml"
+    path.write_text(GOOD.replace('focus = ["CCC"]', 'focus = ["CCC"]\nhighlight = ["bc-war"]'))
+    (story,) = load_stories(path, actors={"CCC"}, ties={"bc-war"})
+    assert story.steps[0].highlight == frozenset({"bc-war"})
 
 
 def test_load_stories_reads_a_story(tmp_path):
@@ -42,13 +49,15 @@ def test_load_stories_reads_a_story(tmp_path):
         (('id = "tiny"', 'id = "Tiny Story"'), "id: got 'Tiny Story'"),
         (('as_of = "2023"', 'as_of = "2023"\nzoom = 3'), "unknown key(s) zoom"),
         (('title = "A tiny story"', 'title = "A tiny story'), "is not valid TOML"),
+        (('focus = ["CCC"]', 'focus = ["CCC"]\nhighlight = ["no-such-tie"]'), "highlight: got ['no-such-tie']"),
+        (('focus = ["CCC"]', 'focus = ["CCC"]\nhighlight = "bc-war"'), "highlight: got 'bc-war', expected a list"),
     ],
 )
 def test_load_stories_lists_problems(tmp_path, change, message):
     path = tmp_path / "stories.toml"
     path.write_text(GOOD.replace(*change))
     with pytest.raises(DataError) as caught:
-        load_stories(path, actors={"CCC"})
+        load_stories(path, actors={"CCC"}, ties={"bc-war"})
     assert message in str(caught.value)
 
 

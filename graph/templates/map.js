@@ -165,6 +165,7 @@ function tiesMap(root, onSelect) {
     close.setAttribute("aria-label", "Close details");
     close.addEventListener("click", function () { details.hidden = true; shown = null; });
     details.append(close, tipElement(tips[key], true));
+    addActions(key);
     details.hidden = false;
   }
 
@@ -304,6 +305,12 @@ function tiesMap(root, onSelect) {
     network.moveTo({ scale: network.getScale() * 0.88, animation: false });
   }
 
+  function pick(params) {
+    if (params.nodes.length) { show("n:" + params.nodes[0]); if (onSelect) onSelect("node", String(params.nodes[0])); }
+    else if (params.edges.length) { show("e:" + params.edges[0]); if (onSelect) onSelect("edge", String(params.edges[0])); }
+    else { details.hidden = true; shown = null; }
+  }
+
   function create() {
     network = new vis.Network(canvas, { nodes: nodes, edges: edges }, data.options);
     decorate(network, function () { return labelPx; }, true);
@@ -311,16 +318,14 @@ function tiesMap(root, onSelect) {
     network.on("blurNode", function () { activate(selected); });
     network.on("selectNode", function (p) { selected = p.nodes[0]; activate(selected); });
     network.on("deselectNode", function () { selected = null; activate(null); });
-    network.on("click", function (params) {
-      if (params.nodes.length) { show("n:" + params.nodes[0]); if (onSelect) onSelect("node", String(params.nodes[0])); }
-      else if (params.edges.length) { show("e:" + params.edges[0]); if (onSelect) onSelect("edge", String(params.edges[0])); }
-      else { details.hidden = true; shown = null; }
-    });
+    network.on("click", pick);
     reset.addEventListener("click", function () {
       Object.keys(home).forEach(function (id) { network.moveNode(id, home[id].x, home[id].y); });
       fit();
     });
     png.addEventListener("click", savePng);
+    focusWithoutScrolling();
+    touchLock();
   }
 
   function savePng() {
@@ -335,7 +340,7 @@ function tiesMap(root, onSelect) {
     copy.once("afterDrawing", function (ctx) {
       var link = el("a");
       link.download = "ties-between-states.png";
-      link.href = ctx.canvas.toDataURL("image/png");
+      link.href = poster(ctx.canvas).toDataURL("image/png");
       document.body.appendChild(link);
       link.click();
       link.remove();
@@ -386,6 +391,107 @@ function tiesMap(root, onSelect) {
       root.setAttribute("data-drawn", String(count));
     }
     if (count) network.once("afterDrawing", drawn); else drawn();
+  }
+
+  // ---- The app's actions and touch handling (kept apart from the drawing above) ----
+
+  // A country's details offer "Focus on this country": a click only selects.
+  function addActions(key) {
+    if (!onSelect || key.slice(0, 2) !== "n:") return;
+    var id = key.slice(2);
+    var go = button("ties-focus", "Focus on this country", "Show only the ties around it (Back returns here)");
+    go.className = "ties-action";
+    go.addEventListener("click", function () { onSelect("focus", id); });
+    var note = el("div", "", "Its profile is open in the tab below the map.");
+    note.className = "tip-text";
+    details.append(go, note);
+  }
+
+  // vis-network focuses the map when the pointer rests on a country (for its keyboard
+  // keys); a plain focus() scrolls the page to show the whole map, which moves the country
+  // away from under the pointer just before the click lands.
+  function focusWithoutScrolling() {
+    var frame = network.canvas.frame;
+    frame.focus = function () { HTMLElement.prototype.focus.call(frame, { preventScroll: true }); };
+  }
+
+  // On a touch screen one finger scrolls the page past the map; two fingers zoom it, and
+  // after a tap on the map one finger moves it, until a tap elsewhere on the page.
+  function touchLock() {
+    if (!window.matchMedia || !window.matchMedia("(pointer: coarse)").matches) return;
+    var hint = el("div", "ties-touch");
+    stage.appendChild(hint);
+    function lock(locked) {
+      root.classList.toggle("ties-locked", locked);
+      network.setOptions({ interaction: { dragView: !locked } });
+      canvas.querySelectorAll("div.vis-network, canvas").forEach(function (c) { c.style.touchAction = locked ? "pan-y" : "none"; });
+      hint.textContent = locked ? "Tap the map to move it; two fingers zoom" : "Moving the map: tap the page to scroll";
+    }
+    // A finger that rests a moment is a tap too (a busy phone may see any tap that way).
+    network.on("hold", pick);
+    ["click", "hold"].forEach(function (name) {
+      network.on(name, function () { if (root.classList.contains("ties-locked")) lock(false); });
+    });
+    document.addEventListener("touchstart", function (event) {
+      if (!root.contains(event.target) && !root.classList.contains("ties-locked")) lock(true);
+    }, { passive: true });
+    root.tiesLock = lock;
+    lock(true);
+  }
+
+  // Words in lines no wider than `width`, at most `most` lines (the last one cut short).
+  function wrap(c, text, width, most) {
+    var lines = [], line = "";
+    text.split(/\s+/).filter(Boolean).forEach(function (word) {
+      var next = line ? line + " " + word : word;
+      if (line && c.measureText(next).width > width) { lines.push(line); line = word; } else line = next;
+    });
+    if (line) lines.push(line);
+    if (lines.length > most) { lines = lines.slice(0, most); lines[most - 1] += " …"; }
+    return lines;
+  }
+
+  // The saved picture stands alone: opaque white, with the caption, the date, the
+  // legend and a credit for the data, over the drawn network.
+  function poster(drawn) {
+    var out = document.createElement("canvas");
+    var w = drawn.width, h = drawn.height, pad = 24, font = "system-ui, sans-serif";
+    var rows = (data.legend || []).concat((data.blocs || []).map(function (b) {
+      return { label: b[0], colour: b[1], bloc: true };
+    }));
+    var legendH = 48 * Math.ceil(rows.length / 4);
+    var c = out.getContext("2d");
+    c.font = "26px " + font;
+    var lines = wrap(c, data.story || "", w - 2 * pad, 4);
+    var top = 64 + 34 * lines.length + (lines.length ? 10 : 0);
+    out.width = w;
+    out.height = h + top + legendH + 52;
+    c.fillStyle = "#ffffff";
+    c.fillRect(0, 0, out.width, out.height);
+    c.fillStyle = "#111111";
+    c.font = "600 34px " + font;
+    c.fillText(data.caption || "Ties between states", pad, 46, w - 2 * pad);
+    c.font = "26px " + font;
+    lines.forEach(function (line, i) { c.fillText(line, pad, 90 + 34 * i); });
+    c.drawImage(drawn, 0, top);
+    rows.forEach(function (row, i) {
+      var x = pad + (i % 4) * (w - 2 * pad) / 4, y = top + h + 30 + 48 * Math.floor(i / 4);
+      c.strokeStyle = c.fillStyle = row.colour;
+      if (row.bloc) { c.beginPath(); c.arc(x + 30, y, 12, 0, 2 * Math.PI); c.fill(); }
+      else {
+        c.lineWidth = 5;
+        c.setLineDash(row.dashes ? row.dashes.split(" ").map(Number) : []);
+        c.beginPath(); c.moveTo(x, y); c.lineTo(x + 60, y); c.stroke();
+        c.setLineDash([]);
+      }
+      c.fillStyle = "#111111";
+      c.font = "24px " + font;
+      c.fillText(row.label, x + 72, y + 8);
+    });
+    c.fillStyle = "#333333";
+    c.font = "20px " + font;
+    c.fillText(data.credit || "", pad, out.height - 18);
+    return out;
   }
 
   return { draw: draw };
