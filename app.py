@@ -16,7 +16,7 @@ import pandas as pd
 import streamlit as st
 
 import graph
-from graph import vocab
+from graph import dates, vocab
 from graph.answers import balance_summary, camps, chains, leaders
 from graph.balance import THEORY, balance_by_year
 from graph.charts import ratio_chart, ties_chart
@@ -24,6 +24,7 @@ from graph.diff import diff, ties_per_year
 from graph.export import export
 from graph.layout import LAYOUTS
 from graph.links import Link, keep_valid, navigated, parse_link, to_params
+from graph.plain import plain
 from graph.profile import profile
 from graph.quiz import quiz, worksheet
 from graph.rank import MEASURES
@@ -73,9 +74,11 @@ DATA_DIR = os.environ.get("TIES_DATA_DIR", str(graph.DEFAULT_DATA_DIR))
 
 @st.cache_resource
 def serve_vis() -> str:
-    STATIC.mkdir(exist_ok=True)
+    """vis-network ships in static/ (a read-only app folder works); it is copied there from
+    pyvis only when missing, as after a pyvis upgrade in a writable checkout."""
     target = STATIC / "vis-network.min.js"
     if not target.exists() or target.stat().st_size != VIS_JS.stat().st_size:
+        STATIC.mkdir(exist_ok=True)
         shutil.copyfile(VIS_JS, target)
     return VIS_SRC
 
@@ -157,8 +160,7 @@ def go_to_step(story_id: str | None, step: int) -> None:
 
 
 def shift_year(years: int) -> None:
-    day = st.session_state.as_of
-    st.session_state.as_of = min(max(day.replace(year=day.year + years, day=min(day.day, 28)), FIRST_DAY), cutoff)
+    st.session_state.as_of = min(max(dates.years_later(st.session_state.as_of, years), FIRST_DAY), cutoff)
 
 
 # ---- The data: shipped, or the user's own upload (kept in this session only) -----------
@@ -175,7 +177,7 @@ G, cutoff = WORLD.graph, WORLD.cutoff
 try:
     STORIES = {} if use_own else shipped_stories(DATA_DIR)
 except graph.DataError as exc:
-    st.warning("The stories file has problems, so stories are off: " + "; ".join(map(str, exc.problems)))
+    st.warning("The stories file has problems, so stories are off: " + plain("; ".join(map(str, exc.problems))))
     STORIES = {}
 STEPS = {k: len(s.steps) for k, s in STORIES.items()}
 PROFILE_TAB, PATHS_TAB = "Country profile", "How are they tied?"
@@ -193,7 +195,7 @@ if navigated(st.query_params.to_dict(), st.session_state.get("written")):
         go_to_step(link.story, link.step)
 keep_valid(st.session_state, actors=set(G), stories=STEPS, first_day=FIRST_DAY, last_day=cutoff)
 for notice in st.session_state.pop("notices", []):
-    st.warning(notice, icon="🔗")
+    st.warning(plain(notice), icon="🔗")
 
 # A click on a country selects it: its details in the map, its profile in the tab below;
 # the view stays. "Focus on this country" (in its details) is what changes the view.
@@ -251,7 +253,7 @@ drawing = Drawing(
 )
 current = view(KEY, state, drawing, _world=WORLD)
 if not ss.present:
-    summary_slot.markdown(f"**{current.summary}**")
+    summary_slot.markdown(f"**{plain(current.summary)}**")
 serve_vis()
 with graph_slot:
     MAP(
@@ -341,7 +343,7 @@ with st.sidebar:
         if uploads and st.button("Check and use these files"):
             wrong = [f.name for f in uploads if f.name not in NAMES]
             if wrong:
-                st.error(f"Files must be named {', '.join(NAMES)} (got {', '.join(wrong)}).")
+                st.error(plain(f"Files must be named {', '.join(NAMES)} (got {', '.join(wrong)})."))
             else:
                 try:
                     data, key = read_upload({f.name: f.getvalue() for f in uploads})
@@ -376,7 +378,7 @@ PRESENT_CSS = """<style>
 with top:
     if len(alive) < len(focus):
         gone = ", ".join(G.nodes[f]["name"] for f in focus if f not in alive)
-        st.info(f"{gone} did not exist on {as_of:%d %B %Y}, so the focus leaves them out.")
+        st.info(plain(f"{gone} did not exist on {as_of.day} {as_of:%B %Y}, so the focus leaves them out."))
     if st.session_state.present:
         st.html(PRESENT_CSS)
     else:
@@ -399,7 +401,7 @@ with top:
         if story:
             step = st.session_state.step
             st.button("◀ Back", on_click=go_to_step, args=(story.id, step - 1), disabled=step <= 1, shortcut="Left")
-            st.markdown(f"**{story.title}** — step {step} of {len(story.steps)}", width="stretch")
+            st.markdown(f"**{plain(story.title)}** — step {step} of {len(story.steps)}", width="stretch")
             st.button(
                 "Next ▶",
                 on_click=go_to_step,
@@ -412,7 +414,7 @@ with top:
     if chosen:
         with st.container(key="story-caption"):
             st.info(
-                chosen.caption
+                plain(chosen.caption)
                 + "  \nSources: "
                 + " · ".join(f"[{i}]({url})" for i, url in enumerate(chosen.sources, 1))
             )
@@ -443,9 +445,9 @@ if not st.session_state.present:
             try:
                 p = answer(KEY, state, profile, who, _world=WORLD)
             except graph.UsageError as exc:
-                st.info(str(exc))
+                st.info(plain(exc))
             else:
-                st.markdown(p.summary)
+                st.markdown(plain(p.summary))
                 for kind, rows in p.groups.items():
                     if rows:
                         st.markdown(f"**{vocab.TIE_TYPES[kind].label}** ({len(rows)})")
@@ -456,7 +458,7 @@ if not st.session_state.present:
                 if p.organizations:
                     st.markdown(
                         "**Organisations:** "
-                        + ", ".join(f"{o['organization']} (since {o['joined']})" for o in p.organizations)
+                        + plain(", ".join(f"{o['organization']} (since {o['joined']})" for o in p.organizations))
                     )
 
     if tab_path.open:
@@ -465,7 +467,7 @@ if not st.session_state.present:
             left.selectbox("From", names, key="path_from", format_func=label)
             right.selectbox("To", names, key="path_to", format_func=label)
             if isinstance(found_paths, graph.UsageError):
-                st.info(str(found_paths))
+                st.info(plain(found_paths))
             else:
                 if not found_paths:
                     st.info("No chain of ties links them in this view. Try more tie types, another date or no focus.")
@@ -475,7 +477,7 @@ if not st.session_state.present:
                         "Highlighted in the map."
                     )
                     for chain in found_paths:
-                        st.markdown(f"- {chain.story}")
+                        st.markdown(f"- {plain(chain.story)}")
                     links(
                         [t for chain in found_paths for t in chain.ties],
                         {"title": "Tie", "start": "Since", "source_url": "Source"},
@@ -506,7 +508,8 @@ if not st.session_state.present:
             for i, camp in enumerate(answer(KEY, state, camps, _world=WORLD), start=1):
                 closest = camp.closest and f" — closest organisation: {camp.closest} ({camp.overlap:.0%} overlap)"
                 members = ", ".join(camp.members)
-                st.markdown(f"**{i}. {camp.label}** ({len(camp.members)} members){closest or ''}  \n{members}")
+                heading = f"**{i}. {plain(camp.label)}** ({len(camp.members)} members){plain(closest or '')}"
+                st.markdown(f"{heading}  \n{plain(members)}")
 
     if tab_balance.open:
         with tab_balance:
@@ -518,7 +521,7 @@ if not st.session_state.present:
                     f"a balance ratio of {result.ratio:.0%}.**"
                 )
                 for line in result.telling:
-                    st.markdown(f"- Unbalanced: {line}")
+                    st.markdown(f"- Unbalanced: {plain(line)}")
             else:
                 st.info("No triangle of ties in this view.")
             st.caption("Balance ratio on 1 July of each year, with the tie types and statuses chosen:")
@@ -531,7 +534,7 @@ if not st.session_state.present:
             forward.button("One year on ▶", on_click=shift_year, args=(1,), width="stretch")
             since = st.date_input(
                 "Compare with",
-                value=as_of.replace(year=as_of.year - 1, day=min(as_of.day, 28)),
+                value=max(dates.years_later(as_of, -1), FIRST_DAY),
                 min_value=FIRST_DAY,
                 max_value=cutoff,
                 format="YYYY-MM-DD",
@@ -545,7 +548,9 @@ if not st.session_state.present:
                     links(rows, {"title": "Tie", "start": "Start", "end": "End", "source_url": "Source"})
             for title_text, rows in (("Joined", change.joined), ("Left", change.left)):
                 if rows:
-                    st.markdown(f"**{title_text}:** " + ", ".join(f"{m['member']} → {m['organization']}" for m in rows))
+                    st.markdown(
+                        f"**{title_text}:** " + plain(", ".join(f"{m['member']} → {m['organization']}" for m in rows))
+                    )
             st.caption("Ties in force on 1 July of each year:")
             st.altair_chart(ties_chart(history(KEY, state.types, state.statuses, _world=WORLD)[0]))
 
@@ -561,25 +566,27 @@ if not st.session_state.present and tab_quiz.open:
         try:
             questions = quiz(filtered(G, state), 10, seed=int(seed))
         except graph.UsageError as exc:
-            st.info(str(exc))
+            st.info(plain(exc))
             questions = []
         if questions:
             progress = st.session_state.get("quiz", QuizProgress(seed=seed)).for_quiz(seed)
             st.session_state.quiz = progress
             q = questions[progress.question(len(questions))]
-            st.markdown(f"**Question {progress.question(len(questions)) + 1} of {len(questions)}.** {q.text}")
+            st.markdown(f"**Question {progress.question(len(questions)) + 1} of {len(questions)}.** {plain(q.text)}")
             choice = st.radio(
                 "Your answer",
                 list(range(len(q.options))),
-                format_func=lambda i: q.options[i],
+                format_func=lambda i: plain(q.options[i]),
                 index=None,
                 key=f"quiz-{seed}-{progress.at}",
             )
             if st.button("Check", disabled=choice is None):
                 progress = st.session_state.quiz = progress.checked(right=choice == q.answer)
                 (st.success if choice == q.answer else st.error)(
-                    ("Right. " if choice == q.answer else f"Not quite: the answer is {q.options[q.answer]}. ")
-                    + q.explanation
+                    plain(
+                        ("Right. " if choice == q.answer else f"Not quite: the answer is {q.options[q.answer]}. ")
+                        + q.explanation
+                    )
                 )
                 st.markdown(f"[Source]({q.source_url})")
             st.button("Next question ▶", on_click=lambda: st.session_state.update(quiz=st.session_state.quiz.next()))

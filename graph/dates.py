@@ -102,6 +102,16 @@ def approximate(item: Mapping, day: dt.date | None) -> bool:
     return day < item["sure_from"] or day > item["sure_until"]
 
 
+def years_later(day: dt.date, years: int) -> dt.date:
+    """The same day `years` later (or earlier); 29 February falls back to the 28th.
+
+    >>> years_later(dt.date(2025, 3, 31), -1), years_later(dt.date(2024, 2, 29), 1)
+    (datetime.date(2024, 3, 31), datetime.date(2025, 2, 28))
+    """
+    year = day.year + years
+    return day.replace(year=year, day=min(day.day, calendar.monthrange(year, day.month)[1]))
+
+
 def span(start: str, end: str) -> str:
     """Dates as people write them.
 

@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 
 import networkx as nx
 
@@ -15,6 +16,8 @@ from .schema import RELATIONS
 
 FORMATS = ("html", "png", "csv", "graphml", "gexf", "json")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Some spreadsheets split a cell at ";" or "|" and run what follows: ";=1+1", "|=1+1", " =1+1".
+_HIDDEN_FORMULA = re.compile(r"^[\s;|,]*[=+\-@]")
 
 
 def spreadsheet_safe(value: str) -> str:
@@ -22,10 +25,10 @@ def spreadsheet_safe(value: str) -> str:
 
     >>> spreadsheet_safe("=HYPERLINK(1)")
     "'=HYPERLINK(1)"
-    >>> spreadsheet_safe("2024-06-19")
-    '2024-06-19'
+    >>> spreadsheet_safe("2024-06-19"), spreadsheet_safe(";=1+1"), spreadsheet_safe("|=1+1")
+    ('2024-06-19', "';=1+1", "'|=1+1")
     """
-    return "'" + value if value.startswith(_FORMULA_START) else value
+    return "'" + value if value.startswith(_FORMULA_START) or _HIDDEN_FORMULA.match(value) else value
 
 
 def ties_table(G: nx.MultiDiGraph) -> list[dict[str, str]]:

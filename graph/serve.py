@@ -21,16 +21,24 @@ def running_app(data_dir: Path | None = None, *, log: Path | None = None) -> Ite
 
     The server's output goes to `log` when given. It never listens beyond this machine.
     """
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
     env = dict(os.environ)
     if data_dir is not None:
         env["TIES_DATA_DIR"] = str(data_dir)
-    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port)]
-    command += ["--server.address", "127.0.0.1", "--server.headless", "true"]
+    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true"]
+    with running_command(command, cwd=ROOT, env=env, log=log, with_pid=True) as found:
+        yield found
+
+
+@contextlib.contextmanager
+def running_command(command: list[str], *, cwd: Path, env: dict, log: Path | None = None, with_pid: bool = False):
+    """Run a Streamlit command on a free port of 127.0.0.1 until its health check answers;
+    yield its URL (and process id with `with_pid`); stop it afterwards."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    command = [*command, "--server.port", str(port), "--server.address", "127.0.0.1"]
     with open(log or os.devnull, "w") as output:
-        proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(command, cwd=cwd, env=env, stdout=output, stderr=subprocess.STDOUT)
         url = f"http://127.0.0.1:{port}"
         try:
             deadline = time.monotonic() + 90
@@ -44,7 +52,7 @@ def running_app(data_dir: Path | None = None, *, log: Path | None = None) -> Ite
                 if proc.poll() is not None or time.monotonic() > deadline:
                     raise RuntimeError("the Streamlit app did not start")
                 time.sleep(0.2)
-            yield url, proc.pid
+            yield (url, proc.pid) if with_pid else url
         finally:
             proc.terminate()
             try:

@@ -209,3 +209,14 @@ def test_a_defence_guarantee_is_a_double_line_with_an_arrow(world):
     style = data["styles"][compact["kind"]]
     assert compact["kind"] == "defense_guarantee" and style["double"] and style["arrow"]
     assert (compact["from"], compact["to"]) == ("USA", "PLW")
+
+
+def test_the_shipped_static_vis_network_is_pyvis_own():
+    """static/ is committed, so a read-only app folder serves the map without writing; it
+    must stay the very file pyvis ships."""
+    from pathlib import Path
+
+    from graph.render import VIS_JS
+
+    shipped = Path(__file__).parent.parent / "static" / "vis-network.min.js"
+    assert shipped.read_bytes() == VIS_JS.read_bytes()
