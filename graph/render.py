@@ -299,10 +299,12 @@ def styles() -> dict[str, dict]:
     }
 
 
-def legend(*, memberships: bool | set[str] = False) -> list[dict]:
-    """One legend row per style of line (membership links only if drawn: all of them, or
-    those named): colour, dashes, arrow, double line, words."""
-    drawn = set(vocab.MEMBERSHIP_STYLES) if memberships is True else set(memberships or ())
+def legend(drawn: set[str] | None = None) -> list[dict]:
+    """One legend row per style of line: colour, dashes, arrow, double line, words. The four
+    tie types always; the styles drawn apart (mutual defence, a guarantee, membership links)
+    only when `drawn` names them, so the legend speaks of what the map shows. Without
+    `drawn`, every style."""
+    drawn = set(vocab.LINE_STYLES) if drawn is None else drawn | set(vocab.TIE_TYPES)
     return [
         {
             "label": st.label,
@@ -313,7 +315,7 @@ def legend(*, memberships: bool | set[str] = False) -> list[dict]:
             "hint": st.hint,
         }
         for name, st in vocab.LINE_STYLES.items()
-        if name not in vocab.MEMBERSHIP_STYLES or name in drawn
+        if name in drawn
     ]
 
 
@@ -364,13 +366,7 @@ def map_data(
             "caption": caption,
             "story": story,
             "credit": CREDIT,
-            "legend": legend(
-                memberships={
-                    vocab.line_style("membership", t.get("subtype", ""))
-                    for *_, t in G.edges(data=True)
-                    if t["type"] == "membership"
-                }
-            ),
+            "legend": legend({vocab.line_style(t["type"], t.get("subtype", "")) for *_, t in G.edges(data=True)}),
             "blocs": [list(b) for b in blocs or []],
             "baseMap": _base_map(G) if base_map else None,
         }
