@@ -39,6 +39,7 @@ from graph.view import (
     latest_date,
     make_view,
 )
+from graph.warm import world
 
 PRESENT = st.query_params.get("present") == "1" or st.session_state.get("present", False)
 st.set_page_config(
@@ -114,8 +115,10 @@ def serve_vis() -> str:
 
 @st.cache_resource(show_spinner="Loading the data…", max_entries=4)
 def shipped(data_dir: str):
-    """The shipped data as (graph, positions per layout, cut-off), shared by every user."""
-    return prepare(graph.load(data_dir))
+    """The shipped data as (graph, positions per layout, cut-off), shared by every user.
+
+    Made once per process (a replica makes it before it listens: scripts/replica.py)."""
+    return world(data_dir)
 
 
 @st.cache_resource(max_entries=4)
@@ -214,6 +217,19 @@ def shift_year(years: int) -> None:
     st.session_state.as_of = min(max(day.replace(year=day.year + years, day=min(day.day, 28)), FIRST_DAY), cutoff)
 
 
+# ---- A replica lost: the session comes back on another one at once --------------------
+# When its replica dies, the page reconnects through the balancer to a live replica, which
+# knows nothing of it. Streamlit's front end asks for a run on reconnection only when the
+# page has a timed fragment; with this one (it draws nothing, and runs twice a day), the
+# new replica draws the view from the address at once, instead of at the next click,
+# which it would lose (docs/deploy.md, "When a replica dies").
+@st.fragment(run_every=dt.timedelta(hours=12))
+def rerun_on_reconnect() -> None:
+    pass
+
+
+rerun_on_reconnect()
+
 # ---- The data: shipped, or the user's own upload (kept in this session only) -----------
 try:
     shipped_world = shipped(DATA_DIR)
@@ -232,9 +248,13 @@ except graph.DataError as exc:
     STORIES = {}
 
 # ---- First visit: the link decides the view ------------------------------------------
+# An upload lives in the session, in the one server process that holds it (docs/deploy.md);
+# the address says when a view was of uploaded data, so a session that lost it is told.
+if own is None and st.query_params.get("data") == "own":
+    st.session_state.upload_lost = True
 if "as_of" not in st.session_state:
     link = parse_link(
-        st.query_params.to_dict(),
+        {k: v for k, v in st.query_params.to_dict().items() if k != "data"},
         actors=set(G),
         stories={k: len(s.steps) for k, s in STORIES.items()},
         first_day=FIRST_DAY,
@@ -258,6 +278,13 @@ if st.session_state.get("profile_actor") not in G:
     st.session_state.pop("profile_actor", None)
 for notice in st.session_state.pop("notices", []):
     st.warning(notice, icon="🔗")
+if st.session_state.get("upload_lost") and own is None:
+    st.warning(
+        "This view was of uploaded files, and they are gone: an upload is kept only by the server that received "
+        "it, for that browser session, and that session has ended (the server may have restarted). The shipped "
+        "data is shown. To see yours again, upload the files again under “Use your own data”.",
+        icon="📂",
+    )
 
 # A click on a country focuses it and opens its profile; a click on a tie is shown in the map.
 clicked = st.session_state.pop("clicked", None)
@@ -422,7 +449,7 @@ with st.sidebar:
 
 story = STORIES.get(st.session_state.story)
 link = Link(state, story.id if story else None, st.session_state.step, st.session_state.present)
-st.query_params.from_dict(to_params(link))
+st.query_params.from_dict(to_params(link) | ({"data": "own"} if use_own else {}))
 
 # ---- Main: a story caption over the map (sent above), and answers under it --------------
 with top:
