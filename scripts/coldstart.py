@@ -61,7 +61,11 @@ def once(browser, how: str) -> dict:
         return {"healthy_s": healthy, "first_map_s": cold, "warm_s": warm}
     finally:
         proc.terminate()
-        proc.wait(timeout=10)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
 
 
 def main() -> None:
@@ -71,7 +75,10 @@ def main() -> None:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         for how in ("plain", "replica"):
-            runs = [once(browser, how) for _ in range(args.runs)]
+            runs = []
+            for _ in range(args.runs):
+                runs.append(once(browser, how))
+                print(how, {k: round(v, 2) for k, v in runs[-1].items()}, flush=True)
             print(
                 how,
                 {k: round(statistics.median(r[k] for r in runs), 2) for k in runs[0]},
