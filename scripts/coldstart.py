@@ -35,7 +35,7 @@ def first_map(browser, url: str) -> float:
     page = context.new_page()
     start = time.monotonic()
     page.goto(url + START)
-    page.wait_for_function("() => (window.tiesDraws || 0) > 0", timeout=120_000)
+    page.wait_for_function("() => (window.tiesDraws || 0) > 0", timeout=300_000)
     seconds = time.monotonic() - start
     context.close()
     return seconds
