@@ -424,7 +424,15 @@ with st.sidebar:
             "They are checked like the shipped data and stay in your session only; nothing is stored."
         )
         st.download_button("Template relations.csv", TEMPLATE, file_name="relations.csv", mime="text/csv")
-        uploads = st.file_uploader("CSV files", type="csv", accept_multiple_files=True, max_upload_size=MAX_MB)
+        uploads = st.file_uploader(
+            "CSV files",
+            type="csv",
+            accept_multiple_files=True,
+            max_upload_size=MAX_MB,
+            # After a lost upload the page still lists the files it sent to the dead server,
+            # and would not send them again: a widget of its own starts empty.
+            key="uploads_again" if st.session_state.get("upload_lost") else None,
+        )
         if uploads and st.button("Check and use these files"):
             wrong = [f.name for f in uploads if f.name not in NAMES]
             if wrong:

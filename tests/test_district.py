@@ -149,9 +149,11 @@ def test_failover_others_keep_drawing_and_the_dead_ones_come_back(district, brow
     print(f"reconnected and redrawn {reconnected:.1f} s after the kill")
     assert reconnected < 30, f"back at the view only {reconnected:.1f} s after the replica died"
 
-    # The upload was in the dead process: its owner is told.
+    # The upload was in the dead process: its owner is told, and the same file uploads again
+    # (to a replica that accepts the page's XSRF cookie: they share one cookie secret).
     wait_for(lambda: uploader.replica != victim.name, "the uploader's reconnection", timeout=30)
     uploader.page.get_by_text("This view was of uploaded files, and they are gone").wait_for(timeout=30_000)
+    uploader.upload(upload)
 
     # Back in rotation: the balancer sends the next newcomer to the emptiest replica, r1.
     district.restart(victim)
