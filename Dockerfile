@@ -12,7 +12,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     # Two malloc arenas (scripts/replica.py sets the same at start; docs/deploy.md "Memory").
     MALLOC_ARENA_MAX=2
 
-RUN useradd --create-home --uid 10001 ties
+RUN useradd --create-home --uid 10001 ties && mkdir /app && chown ties:ties /app
 WORKDIR /app
 COPY requirements.txt .
 RUN pip install -r requirements.txt
