@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test lint check-python clean
+.PHONY: run test lint check-python clean district soak
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + "); set PYTHON=python3.11")'
@@ -27,6 +27,15 @@ $(VENV)/.dev: $(VENV)/.run requirements-dev.txt
 
 run: $(VENV)/.run
 	$(BIN)/python -m streamlit run app.py --server.port $(PORT)
+
+# Three warm replicas on loopback behind the system's HAProxy (apt-get install haproxy),
+# with deploy/haproxy.cfg: http://127.0.0.1:8080
+district: $(VENV)/.dev
+	$(BIN)/python -m graph.district --port 8080
+
+# 30 minutes of 8 sessions through the balancer, each replica's memory every 5 minutes.
+soak: $(VENV)/.dev
+	$(BIN)/python scripts/loadtest.py --district --sessions 8 --seconds 1800 --arrival 2
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .

@@ -43,6 +43,7 @@ from graph.view import (
     highlightable,
     make_view,
 )
+from graph.warm import world
 from graph.world import World, prepare
 
 PRESENT = st.query_params.get("present") == "1" or st.session_state.get("present", False)
@@ -85,8 +86,10 @@ def serve_vis() -> str:
 
 @st.cache_resource(show_spinner="Loading the data…", max_entries=4)
 def shipped(data_dir: str) -> World:
-    """The shipped data, built and laid out, shared by every user."""
-    return prepare(graph.load(data_dir))
+    """The shipped data, built and laid out, shared by every user.
+
+    Made once per process (a replica makes it before it listens: scripts/replica.py)."""
+    return world(data_dir)
 
 
 @st.cache_resource(max_entries=4)
@@ -163,6 +166,19 @@ def shift_year(years: int) -> None:
     st.session_state.as_of = min(max(dates.years_later(st.session_state.as_of, years), FIRST_DAY), cutoff)
 
 
+# ---- A replica lost: the session comes back on another one at once --------------------
+# When its replica dies, the page reconnects through the balancer to a live replica, which
+# knows nothing of it. Streamlit's front end asks for a run on reconnection only when the
+# page has a timed fragment; with this one (it draws nothing, and runs twice a day), the
+# new replica draws the view from the address at once, instead of at the next click,
+# which it would lose (docs/deploy.md, "When a replica dies").
+@st.fragment(run_every=dt.timedelta(hours=12))
+def rerun_on_reconnect() -> None:
+    pass
+
+
+rerun_on_reconnect()
+
 # ---- The data: shipped, or the user's own upload (kept in this session only) -----------
 try:
     shipped_world = shipped(DATA_DIR)
@@ -182,10 +198,15 @@ except graph.DataError as exc:
 STEPS = {k: len(s.steps) for k, s in STORIES.items()}
 PROFILE_TAB, PATHS_TAB = "Country profile", "How are they tied?"
 
+# An upload lives in the session, in the one server process that holds it (docs/deploy.md);
+# the address says when a view was of uploaded data, so a session that lost it is told.
+if own is None and st.query_params.get("data") == "own":
+    st.session_state.upload_lost = True
 # ---- The address decides the view on a first visit, and after the browser's Back or
 # Forward (the address is then not the one this app last wrote) ---------------------------
-if navigated(st.query_params.to_dict(), st.session_state.get("written")):
-    link = parse_link(st.query_params.to_dict(), actors=set(G), stories=STEPS, first_day=FIRST_DAY, last_day=cutoff)
+params = {k: v for k, v in st.query_params.to_dict().items() if k != "data"}
+if navigated(params, st.session_state.get("written")):
+    link = parse_link(params, actors=set(G), stories=STEPS, first_day=FIRST_DAY, last_day=cutoff)
     st.session_state.notices = list(link.notices)
     st.session_state.present = link.present
     start = link.state if link.state.as_of is None or link.state.as_of <= cutoff else replace(link.state, as_of=cutoff)
@@ -196,6 +217,13 @@ if navigated(st.query_params.to_dict(), st.session_state.get("written")):
 keep_valid(st.session_state, actors=set(G), stories=STEPS, first_day=FIRST_DAY, last_day=cutoff)
 for notice in st.session_state.pop("notices", []):
     st.warning(plain(notice), icon="🔗")
+if st.session_state.get("upload_lost") and own is None:
+    st.warning(
+        "This view was of uploaded files, and they are gone: an upload is kept only by the server that received "
+        "it, for that browser session, and that session has ended (the server may have restarted). The shipped "
+        "data is shown. To see yours again, upload the files again under “Use your own data”.",
+        icon="📂",
+    )
 
 # A click on a country selects it: its details in the map, its profile in the tab below;
 # the view stays. "Focus on this country" (in its details) is what changes the view.
@@ -339,7 +367,15 @@ with st.sidebar:
             "They are checked like the shipped data and stay in your session only; nothing is stored."
         )
         st.download_button("Template relations.csv", TEMPLATE, file_name="relations.csv", mime="text/csv")
-        uploads = st.file_uploader("CSV files", type="csv", accept_multiple_files=True, max_upload_size=MAX_MB)
+        uploads = st.file_uploader(
+            "CSV files",
+            type="csv",
+            accept_multiple_files=True,
+            max_upload_size=MAX_MB,
+            # After a lost upload the page still lists the files it sent to the dead server,
+            # and would not send them again: a widget of its own starts empty.
+            key="uploads_again" if st.session_state.get("upload_lost") else None,
+        )
         if uploads and st.button("Check and use these files"):
             wrong = [f.name for f in uploads if f.name not in NAMES]
             if wrong:
@@ -364,7 +400,8 @@ with st.sidebar:
 
 link = Link(state, story.id if story else None, st.session_state.step, st.session_state.present)
 st.session_state.written = to_params(link)
-st.query_params.from_dict(st.session_state.written)  # a new address: a new entry in the browser's history
+# A new address: a new entry in the browser's history.
+st.query_params.from_dict(st.session_state.written | ({"data": "own"} if use_own else {}))
 
 # ---- Main: a story caption over the map (sent above), and answers under it --------------
 # Presentation mode: no controls but the story's, big text, and the map filling the rest
