@@ -378,7 +378,11 @@ with st.sidebar:
         )
         if uploads and st.button("Check and use these files"):
             wrong = [f.name for f in uploads if f.name not in NAMES]
-            if wrong:
+            names = [f.name for f in uploads]
+            twice = sorted({n for n in names if names.count(n) > 1})
+            if twice:
+                st.error(plain(f"Two files are named {', '.join(twice)}: choose one of each (nothing was loaded)."))
+            elif wrong:
                 st.error(plain(f"Files must be named {', '.join(NAMES)} (got {', '.join(wrong)})."))
             else:
                 try:

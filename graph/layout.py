@@ -10,6 +10,7 @@ from .geo import project
 
 Positions = dict[str, tuple[float, float]]
 KAMADA_KAWAI_LIMIT = 400
+GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 
 
 def force_layout(G: nx.MultiDiGraph, *, seed: int = 7, spacing: float = 120.0) -> Positions:
@@ -49,6 +50,16 @@ def geo_layout(G: nx.MultiDiGraph, *, gap: float = 16.0, rounds: int = 80) -> Po
     """
     ids = sorted(G)
     xy = {n: list(project(G.nodes[n]["lon"], G.nodes[n]["lat"])) for n in ids}
+    # Actors at one spot (an upload may put thousands there) start on a sunflower spiral
+    # around it, so each grid cell below holds a few of them and a round stays close to
+    # linear in the number of actors, instead of comparing every pair at that spot.
+    spots: dict[tuple[float, float], list[str]] = {}
+    for n in ids:
+        spots.setdefault(tuple(xy[n]), []).append(n)
+    for (x, y), here in spots.items():
+        for k, n in enumerate(here[1:], start=1):
+            angle, radius = k * GOLDEN_ANGLE, gap * 0.6 * math.sqrt(k)
+            xy[n] = [x + radius * math.cos(angle), y + radius * math.sin(angle)]
     for _ in range(rounds):
         moved = False
         cells: dict[tuple[int, int], list[str]] = {}

@@ -41,6 +41,8 @@ def read_upload(files: Mapping[str, bytes]) -> tuple[Dataset, str]:
     if sources[ACTORS.file] is None:
         sources[ACTORS.file] = (DEFAULT_DATA_DIR / ACTORS.file).read_bytes()
     data = load_bytes(sources)
+    if data.relations.empty:
+        raise DataError([Problem(RELATIONS.file, 1, "", "has a header but no ties (expected at least one row)")])
     limits = (
         (ACTORS.file, len(data.actors), MAX_ACTORS, "actors"),
         (RELATIONS.file, len(data.relations), MAX_TIES, "ties"),

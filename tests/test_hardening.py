@@ -165,3 +165,23 @@ def test_the_app_runs_from_a_read_only_folder_as_another_user(browser):
         for path in [tmp_path, *tmp_path.rglob("*")]:
             path.chmod(0o755)
         shutil.rmtree(tmp_path)
+
+
+def test_two_uploaded_files_with_one_name_are_refused(page, tmp_path):
+    """Two files named relations.csv once silently overwrote each other."""
+    from graph.upload import TEMPLATE
+
+    paths = []
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        paths.append(tmp_path / folder / "relations.csv")
+        paths[-1].write_text(TEMPLATE)
+    with running_app() as url:
+        page.goto(url)
+        drawn(page)
+        page.get_by_text("Use your own data").click()
+        page.locator("input[type=file]").set_input_files([str(p) for p in paths])
+        page.get_by_role("button", name="Check and use these files").click()
+        page.get_by_text("Two files are named", exact=False).wait_for(timeout=20_000)
+        assert "Your data (" not in page.inner_text("body")
+    assert page.outside == []

@@ -40,3 +40,22 @@ def test_geo_layout_keeps_crowded_capitals_apart(world):
     pos = geo_layout(world, gap=30)
     points = sorted(pos.values())
     assert min(math.dist(a, b) for i, a in enumerate(points) for b in points[i + 1 : i + 30]) > 25
+
+
+def test_geo_layout_parts_many_actors_at_one_spot():
+    """An upload once put 2,000 actors on one capital: each round compared every pair there.
+    They now start on a spiral and end apart (the time is in docs/reliability.md)."""
+    import math
+
+    import networkx as nx
+
+    from graph.layout import geo_layout
+
+    G = nx.MultiDiGraph()
+    for i in range(600):
+        G.add_node(f"A{i:03d}", lat=10.0, lon=20.0)
+    pos = geo_layout(G, gap=16.0)
+    points = sorted(pos.values())
+    assert len(set(points)) == 600
+    closest = min(math.dist(p, q) for i, p in enumerate(points) for q in points[i + 1 :])
+    assert closest > 16.0 * 0.5

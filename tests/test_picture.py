@@ -248,3 +248,27 @@ def test_hovering_a_country_fades_the_lines_of_others(browser, pages):
     )
     assert order == sorted(order)
     page.close()
+
+
+def test_every_story_step_is_readable_at_1366x768(browser, world, tmp_path):
+    """No label over another label or over a dot, in every step of every shipped story."""
+    import graph
+    from graph.stories import load_stories
+    from graph.view import Drawing
+
+    positions = {name: layout(world) for name, layout in LAYOUTS.items()}
+    stories = load_stories(actors=set(graph.load().actors["id"]))
+    problems = []
+    for story in stories:
+        for i, step in enumerate(story.steps, start=1):
+            drawing = Drawing(highlight=frozenset(step.highlight), colour_blocs=step.blocs)
+            path = tmp_path / f"{story.id}-{i}.html"
+            path.write_text(
+                make_view(world, positions[step.state.layout], step.state, drawing).html(), encoding="utf-8"
+            )
+            page = open_page(browser, path, (1366, 768))
+            found = page.evaluate(OVERLAPS)
+            if found["pairs"] or found["onDots"]:
+                problems.append((story.id, i, found["pairs"][:3], found["onDots"][:3]))
+            page.close()
+    assert problems == []

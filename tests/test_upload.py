@@ -66,3 +66,13 @@ def test_read_upload_caps_ties_so_layout_stays_quick():
     assert [str(p) for p in caught.value.problems] == [
         f"relations.csv: has {MAX_TIES + 1:,} ties (expected at most {MAX_TIES:,} in an upload)"
     ]
+
+
+def test_read_upload_refuses_a_header_without_ties():
+    """A header-only file once loaded as '0 ties' without a word."""
+    header = TEMPLATE.splitlines()[0] + "\n"
+    with pytest.raises(DataError) as caught:
+        read_upload({"relations.csv": header.encode()})
+    assert [str(p) for p in caught.value.problems] == [
+        "relations.csv:1: has a header but no ties (expected at least one row)"
+    ]
