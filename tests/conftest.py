@@ -9,6 +9,7 @@
   Avalon, Borduria and Estoria (1995–2020-01-31) belong to the Alliance, whose Article 5
   (since 1990) binds its members to defend one another.
 - `tiny` / `world`: the graph built from the tiny data and from the shipped data.
+- `browser`: the system Chromium, headless, one per test module.
 - `make_graph`: builds a small graph from ties written as words, for answers worked out by hand.
 """
 
@@ -36,6 +37,18 @@ def tiny(tiny_dir):
 @pytest.fixture(scope="session")
 def world():
     return graph.build(graph.load())
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """One headless Chromium (the system's) per test module that asks for it."""
+    from browser import CHROMIUM_ARGS, chromium_path
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield b
+        b.close()
 
 
 @pytest.fixture(scope="session")

@@ -7,10 +7,9 @@ import time
 from pathlib import Path
 
 import pytest
-from browser import CHROMIUM_ARGS, chromium_path, guard, running_app
+from browser import guard, running_app
 from PIL import Image
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
-from playwright.sync_api import sync_playwright
 
 import graph
 from graph import force_layout, render_html
@@ -18,14 +17,6 @@ from graph import force_layout, render_html
 pytestmark = pytest.mark.browser
 HOSTILE = Path(__file__).parent / "data" / "hostile"
 PWNED = "() => window.__pwned === undefined && (!window.parent || window.parent.__pwned === undefined)"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture

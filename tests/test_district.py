@@ -14,11 +14,10 @@ import urllib.error
 import urllib.request
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from graph.district import running_district, wait_for
 from graph.upload import TEMPLATE
-from tests.browser import CHROMIUM_ARGS, chromium_path, guard
+from tests.browser import guard
 
 pytestmark = pytest.mark.browser
 START = "/?story=sanctions-on-russia&step=1"
@@ -36,14 +35,6 @@ HEADERS = {
 def district(tmp_path_factory):
     with running_district(logs=tmp_path_factory.mktemp("district")) as d:
         yield d
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 class Student:

@@ -12,8 +12,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from browser import CHROMIUM_ARGS, chromium_path, guard, running_app
-from playwright.sync_api import sync_playwright
+from browser import guard, running_app
 
 from graph import serve
 
@@ -35,14 +34,6 @@ FOREIGN = """() => {
     visit(document);
     return found;
 }"""
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture

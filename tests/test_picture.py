@@ -6,8 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from browser import CHROMIUM_ARGS, chromium_path, guard
-from playwright.sync_api import sync_playwright
+from browser import guard
 
 from graph import geo
 from graph.layout import LAYOUTS
@@ -16,14 +15,6 @@ from graph.view import STORY_START, ViewState, make_view
 pytestmark = pytest.mark.browser
 WORLD_DAY = dt.date(2025, 6, 1)
 SIZES = [(1366, 768), (1920, 1080)]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")
