@@ -28,7 +28,11 @@ def stats(data: Dataset) -> dict:
         "states_without_ties": sorted(states.loc[~states["id"].isin(tied), "name"]),
         "recent_by_region": recent_by_region(data),
         "unconfirmed": {
-            s.name: int(sum(1 for t in ties.to_dict("records") if provenance.known_until(t) == s.last_day))
+            s.name: sum(
+                1
+                for t in ties.to_dict("records")
+                if provenance.dataset_of(t["id"]) is s and provenance.known_until(t) is not None
+            )
             for s in provenance.DATASETS.values()
         },
     }
