@@ -380,13 +380,13 @@ with st.sidebar:
             wrong = [f.name for f in uploads if f.name not in NAMES]
             names = [f.name for f in uploads]
             twice = sorted({n for n in names if names.count(n) > 1})
-            if twice:
-                st.error(plain(f"Two files are named {', '.join(twice)}: choose one of each (nothing was loaded)."))
-            elif wrong:
+            if twice:  # the uploader keeps every file chosen: the last of a name is the one meant
+                st.info(plain(f"More than one file is named {', '.join(twice)}: the last one chosen is used."))
+            if wrong:
                 st.error(plain(f"Files must be named {', '.join(NAMES)} (got {', '.join(wrong)})."))
             else:
                 try:
-                    data, key = read_upload({f.name: f.getvalue() for f in uploads})
+                    data, key = read_upload({f.name: f.getvalue() for f in uploads})  # the last of a name wins
                 except graph.DataError as exc:
                     st.error(f"{len(exc.problems)} problem(s) found; nothing was loaded:")
                     st.code("\n".join(str(p) for p in exc.problems), language=None)

@@ -158,21 +158,22 @@ def test_the_app_runs_from_a_read_only_folder_as_another_user(browser):
         shutil.rmtree(tmp_path)
 
 
-def test_two_uploaded_files_with_one_name_are_refused(page, tmp_path):
-    """Two files named relations.csv once silently overwrote each other."""
+def test_two_uploaded_files_with_one_name_are_named_and_the_last_is_used(page, tmp_path):
+    """Two files named relations.csv once silently overwrote each other. The uploader keeps
+    every file chosen (a bad one, then its fix): the last of a name is used, and said."""
     from graph.upload import TEMPLATE
 
     paths = []
-    for folder in ("a", "b"):
+    for folder, text in (("a", TEMPLATE.replace("IRN,RUS", "IRN,ZZZ")), ("b", TEMPLATE)):
         (tmp_path / folder).mkdir()
         paths.append(tmp_path / folder / "relations.csv")
-        paths[-1].write_text(TEMPLATE)
+        paths[-1].write_text(text)
     with running_app() as url:
         page.goto(url)
         drawn(page)
         page.get_by_text("Use your own data").click()
         page.locator("input[type=file]").set_input_files([str(p) for p in paths])
         page.get_by_role("button", name="Check and use these files").click()
-        page.get_by_text("Two files are named", exact=False).wait_for(timeout=20_000)
-        assert "Your data (" not in page.inner_text("body")
+        page.get_by_text("More than one file is named", exact=False).wait_for(timeout=20_000)
+        page.get_by_text("Your data (2 ties)").wait_for(timeout=20_000)  # the second, good file
     assert page.outside == []
