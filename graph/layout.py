@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 
 import networkx as nx
+import numpy as np
+from scipy.spatial import cKDTree
 
 from .geo import project
 
@@ -28,8 +30,11 @@ def force_layout(G: nx.MultiDiGraph, *, seed: int = 7, spacing: float = 120.0) -
     positions: Positions = {}
     size = spacing * math.sqrt(max(len(simple), 1))
     if len(simple):
-        raw = nx.spring_layout(simple, k=2.0 / math.sqrt(len(simple)), iterations=100, seed=seed, weight=None)
-        if len(simple) <= KAMADA_KAWAI_LIMIT:  # its cost grows with the square of the actors
+        k = 2.0 / math.sqrt(len(simple))
+        if len(simple) > KAMADA_KAWAI_LIMIT:  # an upload: a round must not compare every pair
+            raw = spring_grid(simple, k=k, iterations=100, seed=seed)
+        else:  # the shipped world: Kamada–Kawai's cost grows with the square of the actors
+            raw = nx.spring_layout(simple, k=k, iterations=100, seed=seed, weight=None)
             raw = nx.kamada_kawai_layout(simple, pos=raw, weight="length")
         positions = {n: (round(float(x) * size, 1), round(float(-y) * size, 1)) for n, (x, y) in raw.items()}
     lonely = sorted(n for n in G if n not in positions)
@@ -38,6 +43,54 @@ def force_layout(G: nx.MultiDiGraph, *, seed: int = 7, spacing: float = 120.0) -
         angle = 2 * math.pi * i / len(lonely)
         positions[n] = (round(radius * math.cos(angle), 1), round(radius * math.sin(angle), 1))
     return positions
+
+
+def near_pairs(xy: np.ndarray, radius: float) -> np.ndarray:
+    """Every pair of rows of `xy` closer than `radius`, as an (m, 2) array of indices.
+
+    A k-d tree finds them in about N log N, where comparing every pair costs N squared.
+    """
+    return cKDTree(xy).query_pairs(radius, output_type="ndarray")
+
+
+def spring_grid(G: nx.Graph, *, k: float, iterations: int = 100, seed: int = 7) -> dict:
+    """A force layout in Fruchterman and Reingold's grid variant: actors push apart only
+    those within 2k of them, and ties pull their two ends together. A round costs about
+    N log N (the k-d tree of `near_pairs`) plus the ties, instead of N squared.
+
+    Positions in [-1, 1], centred, the same for the same graph and seed.
+    """
+    nodes = list(G)
+    index = {n: i for i, n in enumerate(nodes)}
+    ends = np.array([(index[u], index[v]) for u, v in G.edges()], dtype=np.intp).reshape(-1, 2)
+    # Start as spread out as the layout will end (about k between neighbours), so that the
+    # ties' pull does not first crowd everyone into the middle, where all are near.
+    side = k * math.sqrt(len(nodes))
+    xy = np.random.default_rng(seed).random((len(nodes), 2)) * side
+    heat = 0.1 * side  # the furthest a node may move in a round, cooling to nothing
+    cooling = heat / (iterations + 1)
+    count = len(nodes)
+    for _ in range(iterations):
+        pairs = near_pairs(xy, 2 * k)
+        a = np.concatenate([pairs[:, 0], ends[:, 0]])
+        b = np.concatenate([pairs[:, 1], ends[:, 1]])
+        delta = xy[a] - xy[b]
+        distance = np.sqrt(np.maximum((delta**2).sum(axis=1), 1e-8))
+        near, tied = distance[: len(pairs)], distance[len(pairs) :]
+        # Near actors push apart by k²/d; a tie pulls its ends together by k·log(1 + d/k),
+        # Eades' spring: a long tie pulls gently, so that a world of far-flung ties does not
+        # crush everyone into the middle (where all would be near, and a round slow).
+        strength = np.concatenate([k * k / near**2, -k * np.log1p(tied / k) / tied])
+        force = strength[:, None] * delta
+        push = np.stack(
+            [np.bincount(a, force[:, c], count) - np.bincount(b, force[:, c], count) for c in (0, 1)], axis=1
+        )
+        length = np.maximum(np.sqrt((push**2).sum(axis=1)), 0.01)[:, None]
+        xy += push * heat / length
+        heat -= cooling
+    xy -= xy.mean(axis=0)
+    xy /= max(float(np.abs(xy).max()), 1e-9)
+    return {n: (float(x), float(y)) for n, (x, y) in zip(nodes, xy, strict=True)}
 
 
 def geo_layout(G: nx.MultiDiGraph, *, gap: float = 16.0, rounds: int = 80) -> Positions:

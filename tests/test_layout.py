@@ -59,3 +59,60 @@ def test_geo_layout_parts_many_actors_at_one_spot():
     assert len(set(points)) == 600
     closest = min(math.dist(p, q) for i, p in enumerate(points) for q in points[i + 1 :])
     assert closest > 16.0 * 0.5
+
+
+def _random_ties(actors: int, ties: int):
+    import random
+
+    import networkx as nx
+
+    rnd = random.Random(3)
+    G = nx.MultiDiGraph()
+    G.add_nodes_from(f"A{i}" for i in range(actors))
+    for _ in range(ties):
+        a, b = rnd.sample(range(actors), 2)
+        G.add_edge(f"A{a}", f"A{b}")
+    return G
+
+
+def test_force_layout_of_a_large_upload_compares_near_pairs_only(monkeypatch):
+    """Above the Kamada–Kawai limit a round looks only at actors near each other, so its
+    work grows with the actors, not with their square (#17: 4,000 actors took 59 s)."""
+    import graph.layout as layout
+
+    found: dict[int, list[int]] = {}
+    near_pairs = layout.near_pairs
+    for actors in (500, 2000):
+        rounds = found.setdefault(actors, [])
+
+        def counting(xy, radius, rounds=rounds):
+            pairs = near_pairs(xy, radius)
+            rounds.append(len(pairs))
+            return pairs
+
+        monkeypatch.setattr(layout, "near_pairs", counting)
+        layout.force_layout(_random_ties(actors, actors * 5 // 4))
+    assert len(found[500]) == len(found[2000]) == 100
+    per_actor = {actors: max(rounds) / actors for actors, rounds in found.items()}
+    # Every pair would be 250 per actor at 500 actors and 1,000 at 2,000.
+    assert per_actor[2000] < 40 and per_actor[500] < 40
+    assert per_actor[2000] < 2 * per_actor[500]
+
+
+def test_force_layout_of_a_large_upload_keeps_tied_actors_close_and_all_apart():
+    import math
+
+    from graph.layout import force_layout
+
+    G = _random_ties(1000, 1250)
+    pos = force_layout(G)
+    assert pos == force_layout(G)
+    assert len(set(pos.values())) == len(pos)
+
+    def gap(a, b):
+        return math.dist(pos[a], pos[b])
+
+    tied = [gap(u, v) for u, v in G.edges()]
+    nodes = sorted(pos)
+    untied = [gap(nodes[i], nodes[(i * 7919) % len(nodes)]) for i in range(1, len(nodes))]
+    assert sum(tied) / len(tied) < 0.5 * sum(untied) / len(untied)
