@@ -9,7 +9,6 @@ import time
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from types import FunctionType
 from urllib.parse import urlencode
 
 import pandas as pd
@@ -19,6 +18,7 @@ import graph
 from graph import dates, vocab
 from graph.answers import balance_summary, camps, chains, leaders
 from graph.balance import THEORY, balance_by_year
+from graph.cache import MB, SizedCache
 from graph.charts import ratio_chart, ties_chart
 from graph.diff import diff, ties_per_year
 from graph.export import export
@@ -99,31 +99,56 @@ def shipped_stories(data_dir: str):
     return {s.id: s for s in load_stories(Path(data_dir) / "stories.toml", actors=set(G), ties=highlightable(G))}
 
 
-@st.cache_data(max_entries=256, show_spinner=False)
+# What the app works out for a view is kept in a cache bounded by bytes: one for the shipped
+# data, shared by every session, and one in the session of an upload, which goes with the
+# session (the server keeps nothing of an upload once its session has ended).
+SHARED_CACHE_MB, UPLOAD_CACHE_MB = 128, 32
+
+
+@st.cache_resource
+def shared_cache() -> SizedCache:
+    return SizedCache(SHARED_CACHE_MB * MB, name="shipped")
+
+
+def cache_for(key: str) -> SizedCache:
+    """The cache of the data under `key`: the shared one, or this session's upload's."""
+    if key == DATA_DIR:
+        return shared_cache()
+    own_cache = st.session_state.get("own_cache")
+    if own_cache is None or own_cache.name != key:  # a new upload: the old one's entries go
+        own_cache = st.session_state.own_cache = SizedCache(UPLOAD_CACHE_MB * MB, name=key)
+    return own_cache
+
+
 def view(key: str, state: ViewState, drawing: Drawing, _world: World):
     """The map's data and the table for one view; cached, so returning to a view costs nothing."""
-    return make_view(_world.graph, _world.layouts[state.layout], state, drawing)
+    return cache_for(key).get(
+        ("view", state, drawing), lambda: make_view(_world.graph, _world.layouts[state.layout], state, drawing)
+    )
 
 
-@st.cache_data(max_entries=512, show_spinner=False, hash_funcs={FunctionType: lambda f: f"{f.__module__}.{f.__name__}"})
 def answer(key: str, state: ViewState, question: Callable, *args, _world: World):
     """`question(view's graph, *args)`, one of the typed answers of graph.*, cached by the
     data, the view, the question and its arguments."""
-    return question(filtered(_world.graph, state), *args)
+    name = f"{question.__module__}.{question.__name__}"
+    return cache_for(key).get(("answer", state, name, args), lambda: question(filtered(_world.graph, state), *args))
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
 def history(key: str, types: tuple, statuses: tuple, _world: World):
     """Ties per type and the balance ratio, year by year."""
-    G = _world.graph
-    years = range(1946, _world.cutoff.year + 1)
-    per_year = pd.DataFrame(ties_per_year(G, years, statuses=statuses)).set_index("year")
 
-    def view_at(g, as_of):
-        return filtered(g, ViewState(as_of=as_of, types=types, statuses=statuses))
+    def work():
+        G = _world.graph
+        years = range(1946, _world.cutoff.year + 1)
+        per_year = pd.DataFrame(ties_per_year(G, years, statuses=statuses)).set_index("year")
 
-    ratios = pd.DataFrame(balance_by_year(G, years, filter_fn=view_at)).set_index("year")[["ratio"]]
-    return per_year, ratios
+        def view_at(g, as_of):
+            return filtered(g, ViewState(as_of=as_of, types=types, statuses=statuses))
+
+        ratios = pd.DataFrame(balance_by_year(G, years, filter_fn=view_at)).set_index("year")[["ratio"]]
+        return per_year, ratios
+
+    return cache_for(key).get(("history", types, statuses), work)
 
 
 def links(rows: list[dict], columns: dict[str, str]) -> None:

@@ -177,3 +177,35 @@ def test_two_uploaded_files_with_one_name_are_named_and_the_last_is_used(page, t
         page.get_by_text("More than one file is named", exact=False).wait_for(timeout=20_000)
         page.get_by_text("Your data (2 ties)").wait_for(timeout=20_000)  # the second, good file
     assert page.outside == []
+
+
+def test_an_uploads_views_are_kept_in_its_session_and_go_with_it():
+    """The views of an upload were kept in the process-wide cache (256 entries of any
+    size) after the session had gone; now they live in the session, bounded by bytes."""
+    import gc
+    import weakref
+
+    from streamlit.testing.v1 import AppTest
+
+    from graph.bench import synthetic
+    from graph.cache import SizedCache
+    from graph.load import load_bytes
+    from graph.world import prepare
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    data = load_bytes(synthetic(40, 60))
+    at.session_state["own"] = ("upload-test", prepare(data), f"{len(data.relations)} ties")
+    at.session_state["source"] = "own"
+    at.run()
+    assert not at.exception
+    own_cache = at.session_state["own_cache"]
+    assert own_cache.name == "upload-test" and len(own_cache) >= 1
+    assert 0 < own_cache.used <= own_cache.budget
+    (kept_view,) = [value for key, (value, _) in own_cache._entries.items() if key[0] == "view"]
+    assert kept_view.graph.number_of_nodes() <= 40
+    shared = [c for c in gc.get_objects() if isinstance(c, SizedCache) and c is not own_cache]
+    assert all(value is not kept_view for c in shared for value, _ in c._entries.values())
+    gone = weakref.ref(own_cache)
+    del at, own_cache, kept_view, shared
+    gc.collect()
+    assert gone() is None
