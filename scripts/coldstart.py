@@ -71,10 +71,11 @@ def once(browser, how: str) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--only", choices=("plain", "replica"), help="measure one way of starting only")
     args = parser.parse_args()
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        for how in ("plain", "replica"):
+        for how in [args.only] if args.only else ("plain", "replica"):
             runs = []
             for _ in range(args.runs):
                 runs.append(once(browser, how))

@@ -16,6 +16,7 @@ import importlib
 import os
 import sys
 import time
+import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,9 +39,33 @@ for module in sorted((ROOT / "graph").glob("*.py")):
         importlib.import_module(f"graph.{module.stem}")
 try:
     seconds = warm(os.environ.get("TIES_DATA_DIR", str(graph.DEFAULT_DATA_DIR)))
-    print(f"Warm in {time.perf_counter() - started:.1f} s (world {seconds:.2f} s); serving.", flush=True)
+    print(f"World in {seconds:.2f} s.", flush=True)
 except graph.DataError:
     print("The data has problems: serving, and the app lists them to every visitor.", flush=True)
+else:
+    # The page itself, run once in this process for the first view and each story's first
+    # step: the app's shared caches (the world, the stories, views and answers) are then
+    # full, and the script compiled, before the first visitor comes. (Streamlit then reads
+    # its configuration again, with this command's flags, and says a [server] option
+    # changed: the server has not started yet, so it starts with them.)
+    import logging
+
+    from streamlit.testing.v1 import AppTest
+
+    logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").setLevel(logging.ERROR)
+
+    folder = Path(os.environ.get("TIES_DATA_DIR", str(graph.DEFAULT_DATA_DIR)))
+    with contextlib.suppress(OSError, tomllib.TOMLDecodeError):
+        stories = tomllib.loads((folder / "stories.toml").read_text(encoding="utf-8")).get("story", [])
+    links = [{}] + [{"story": str(s.get("id")), "step": "1"} for s in stories]
+    failed = 0
+    for link in links:
+        page = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+        page.query_params.update(link)
+        page.run()
+        failed += bool(page.exception)
+    print(f"Pages drawn: {len(links)} ({failed} failed).", flush=True)
+print(f"Warm in {time.perf_counter() - started:.1f} s; serving.", flush=True)
 
 sys.argv = ["streamlit", "run", str(ROOT / "app.py"), *sys.argv[1:]]
 sys.exit(streamlit.web.cli.main())

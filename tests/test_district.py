@@ -15,7 +15,7 @@ import urllib.request
 
 import pytest
 
-from graph.district import running_district, wait_for
+from graph.district import ROOT, running_district, wait_for
 from graph.upload import TEMPLATE
 from tests.browser import guard
 
@@ -79,6 +79,18 @@ class Student:
 
     def errors(self) -> int:
         return self.page.locator(ERRORS).count()
+
+
+def test_each_replica_drew_the_first_page_and_each_storys_start_before_serving(district):
+    """A first visitor found the layouts made but still waited for the page's own caches
+    (about 2 s); a replica now runs the page for them before it answers health checks."""
+    import tomllib
+
+    stories = tomllib.loads((ROOT / "data" / "stories.toml").read_text(encoding="utf-8"))["story"]
+    for replica in district.replicas:
+        log = replica.log.read_text()
+        assert f"Pages drawn: {1 + len(stories)} (0 failed)." in log
+        assert log.index("Pages drawn") < log.index("serving")
 
 
 def test_balancer_adds_security_headers_and_hides_metrics(district):
