@@ -31,8 +31,6 @@ from .load import DEFAULT_DATA_DIR, load, load_bytes
 from .serve import running_app
 from .view import ViewState, filtered, make_view
 
-REGIONS = ("Africa", "Americas", "Asia", "Europe", "Oceania")
-
 
 def synthetic(actors: int, ties: int, *, seed: int = 1) -> dict[str, bytes]:
     """A valid dataset of `actors` states and `ties` ties, the same for the same seed."""
@@ -48,7 +46,7 @@ def synthetic(actors: int, ties: int, *, seed: int = 1) -> dict[str, bytes]:
                 i,
                 f"State {i}",
                 "state",
-                rng.choice(REGIONS),
+                rng.choice(vocab.REGIONS),
                 round(rng.uniform(-60, 70), 3),
                 round(rng.uniform(-180, 180), 3),
             ]

@@ -15,7 +15,6 @@ class TieType:
     colour: str
     dashes: tuple[int, ...] | None
     width: int
-    verb: str
     subtypes: tuple[str, ...]
     dash_hint: str
 
@@ -33,7 +32,6 @@ TIE_TYPES: dict[str, TieType] = {
             "#0072B2",
             None,
             3,
-            "has a treaty with",
             (
                 "mutual_defense",
                 "defense_guarantee",
@@ -55,7 +53,6 @@ TIE_TYPES: dict[str, TieType] = {
             "#CC79A7",
             (12, 6),
             3,
-            "sanctions",
             (
                 "comprehensive",
                 "sectoral",
@@ -73,7 +70,6 @@ TIE_TYPES: dict[str, TieType] = {
             "#009E73",
             (3, 5),
             3,
-            "supplies arms to",
             (
                 "drones",
                 "missiles",
@@ -95,7 +91,6 @@ TIE_TYPES: dict[str, TieType] = {
             "#D55E00",
             (14, 4, 3, 4),
             4,
-            "is in conflict with",
             ("war", "armed_conflict", "invasion", "strikes", "border_clash", "occupation"),
             "dash-dot line",
         ),
