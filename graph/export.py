@@ -10,7 +10,7 @@ import re
 
 import networkx as nx
 
-from .layout import Positions
+from .layout import Positions, force_layout
 from .render import render_html
 from .schema import RELATIONS
 
@@ -109,11 +109,13 @@ def png(page: str, *, width: int = 1920, height: int = 1080) -> bytes:
 
 
 def export(G: nx.MultiDiGraph, fmt: str, *, positions: Positions | None = None, caption: str = "") -> bytes:
-    """Return `G` in format `fmt` (one of FORMATS) as bytes ready to write."""
-    if fmt == "html":
-        return render_html(G, positions or {}, caption=caption).encode("utf-8")
-    if fmt == "png":
-        return png(render_html(G, positions or {}, caption=caption, present=True))
+    """Return `G` in format `fmt` (one of FORMATS) as bytes ready to write. A picture
+    (html, png) without `positions` is drawn in `layout.force_layout` of `G`."""
+    if fmt in ("html", "png"):
+        page = render_html(
+            G, force_layout(G) if positions is None else positions, caption=caption, present=fmt == "png"
+        )
+        return page.encode("utf-8") if fmt == "html" else png(page)
     if fmt == "csv":
         return to_csv(G).encode("utf-8")
     if fmt == "json":

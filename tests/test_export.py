@@ -1,6 +1,7 @@
 import csv
 import io
 import json
+import re
 
 import networkx as nx
 import pytest
@@ -56,6 +57,16 @@ def test_export_json_is_node_link_data(tiny):
 
 def test_export_html_is_the_rendered_page(tiny):
     assert b"vis.Network" in export(tiny, "html", positions=force_layout(tiny))
+
+
+@pytest.mark.parametrize("fmt", ["html", "png"])
+def test_export_page_without_positions_spreads_the_nodes(tiny, fmt, monkeypatch):
+    pages = []
+    monkeypatch.setattr("graph.export.png", lambda page: pages.append(page) or b"")
+    page = export(tiny, fmt).decode() if fmt == "html" else (export(tiny, fmt), pages[0])[1]
+    data = json.loads(re.search(r"\.draw\((\{.*\})\);\n</script>", page, re.S)[1])
+    spots = {(n["x"], n["y"]) for n in data["nodes"]}
+    assert len(spots) == len(tiny) == len(data["nodes"])
 
 
 def test_export_rejects_an_unknown_format(tiny):
