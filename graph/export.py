@@ -10,6 +10,8 @@ import re
 
 import networkx as nx
 
+from . import chromium
+from .errors import UsageError
 from .layout import Positions, force_layout
 from .render import render_html
 from .schema import RELATIONS
@@ -80,31 +82,25 @@ def png(page: str, *, width: int = 1920, height: int = 1080) -> bytes:
 
     Needs Playwright for Python and Chromium (`apt-get install chromium`), as the tests do.
     """
-    import shutil
     import tempfile
     from pathlib import Path
 
-    from .errors import UsageError
-
-    browser = shutil.which("chromium") or shutil.which("chromium-browser")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        browser = None
-    if not browser:
-        raise UsageError("PNG export needs Chromium and Playwright (pip install playwright; apt-get install chromium).")
-    args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
+        raise UsageError("PNG export needs Playwright (pip install playwright) and Chromium.") from None
+    chromium.executable()  # a clear error before Playwright starts
     with tempfile.TemporaryDirectory() as folder, sync_playwright() as p:
         path = Path(folder) / "view.html"
         path.write_text(page, encoding="utf-8")
-        chromium = p.chromium.launch(executable_path=browser, args=args)
-        tab = chromium.new_page(viewport={"width": width, "height": height})
+        browser = chromium.launch(p)
+        tab = browser.new_page(viewport={"width": width, "height": height})
         tab.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
         tab.goto(path.as_uri())
         tab.wait_for_selector(".ties-map[data-drawn]")
         tab.evaluate("() => document.getElementById('ties-tools').remove()")
         image = tab.screenshot(type="png")
-        chromium.close()
+        browser.close()
     return image
 
 
