@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -23,7 +21,7 @@ from .load import DEFAULT_DATA_DIR, load
 from .paths import shortest_paths
 from .profile import profile
 from .rank import MEASURES, rank
-from .schema import RELATIONS
+from .tables import relations_csv
 from .view import ViewState, filtered, latest_date
 
 
@@ -300,14 +298,11 @@ def _import(args: argparse.Namespace) -> int:
         added, left_out = merge(args.data, args.dataset, rows)
         print(f"Merged {len(added)} ties into {args.data}; {len(left_out)} left to curated rows.", file=sys.stderr)
         return 0
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(RELATIONS.columns), lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
+    text = relations_csv(rows)
     if args.out:
-        args.out.write_text(out.getvalue(), encoding="utf-8")
+        args.out.write_text(text, encoding="utf-8")
     else:
-        sys.stdout.write(out.getvalue())
+        sys.stdout.write(text)
     return 0
 
 

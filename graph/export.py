@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import json
-import re
 
 import networkx as nx
 
@@ -14,51 +12,9 @@ from . import chromium
 from .errors import UsageError
 from .layout import Positions, force_layout
 from .render import render_html
-from .schema import RELATIONS
+from .tables import to_csv
 
 FORMATS = ("html", "png", "csv", "graphml", "gexf", "json")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-# Some spreadsheets split a cell at ";" or "|" and run what follows: ";=1+1", "|=1+1", " =1+1".
-_HIDDEN_FORMULA = re.compile(r"^[\s;|,]*[=+\-@]")
-
-
-def spreadsheet_safe(value: str) -> str:
-    """Neutralise a cell that a spreadsheet would run as a formula.
-
-    >>> spreadsheet_safe("=HYPERLINK(1)")
-    "'=HYPERLINK(1)"
-    >>> spreadsheet_safe("2024-06-19"), spreadsheet_safe(";=1+1"), spreadsheet_safe("|=1+1")
-    ('2024-06-19', "';=1+1", "'|=1+1")
-    """
-    return "'" + value if value.startswith(_FORMULA_START) or _HIDDEN_FORMULA.match(value) else value
-
-
-def ties_table(G: nx.MultiDiGraph) -> list[dict[str, str]]:
-    """The ties of `G` as rows of relations.csv, sorted by id."""
-    return [
-        {c: tie[c] for c in RELATIONS.columns} for _, _, tie in sorted(G.edges(data=True), key=lambda e: e[2]["id"])
-    ]
-
-
-# A spreadsheet reads the ends' names beside their codes: these columns follow `source`
-# and `target` (the relations.csv columns, otherwise in their order).
-NAME_COLUMNS = {"source": "source_actor_name", "target": "target_actor_name"}
-
-
-def to_csv(G: nx.MultiDiGraph) -> str:
-    """The visible ties with their sources and the names of both ends, safe to open in a
-    spreadsheet. Starts with a UTF-8 byte order mark, so that Excel reads dashes and
-    accents as UTF-8."""
-    columns = [name for c in RELATIONS.columns for name in (c, NAME_COLUMNS.get(c)) if name]
-    out = io.StringIO()
-    out.write("\ufeff")
-    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
-    writer.writeheader()
-    for row in ties_table(G):
-        for code, column in NAME_COLUMNS.items():
-            row[column] = G.nodes[row[code]].get("name", row[code])
-        writer.writerow({k: spreadsheet_safe(v) for k, v in row.items()})
-    return out.getvalue()
 
 
 def _plain(G: nx.MultiDiGraph) -> nx.MultiDiGraph:

@@ -11,10 +11,10 @@ import pandas as pd
 from . import dates, vocab
 from .blocs import bloc_of, blocs
 from .build import memberships_on
-from .export import ties_table
 from .filter import filter_graph
 from .layout import Positions
 from .render import BLOC_COLOURS, OTHER_BLOC, map_data, page_html
+from .tables import ties_table
 
 
 @dataclass(frozen=True)

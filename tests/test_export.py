@@ -7,15 +7,7 @@ import networkx as nx
 import pytest
 
 from graph import force_layout
-from graph.export import FORMATS, export, spreadsheet_safe
-
-
-@pytest.mark.parametrize(
-    ("cell", "expected"),
-    [("=1+1", "'=1+1"), ("+33", "'+33"), ("-2", "'-2"), ("@SUM(A1)", "'@SUM(A1)"), ("Iran", "Iran"), ("", "")],
-)
-def test_spreadsheet_safe(cell, expected):
-    assert spreadsheet_safe(cell) == expected
+from graph.export import FORMATS, export
 
 
 def test_export_csv_starts_with_a_bom_and_names_both_ends(tiny):
