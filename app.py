@@ -309,7 +309,7 @@ with st.sidebar:
         "Status of the claim",
         list(vocab.STATUSES),
         key="statuses",
-        format_func=vocab.STATUSES.get,
+        format_func=lambda s: vocab.STATUSES[s].label,
         help="Confirmed: acknowledged or established. Alleged: claimed by others. Disputed: claimed, and denied.",
     )
     focus = st.multiselect(

@@ -62,7 +62,6 @@ STATE_STYLE = {"shape": "dot", "color": {"background": "#E8EEF4", "border": "#1F
 # An organisation is a square, a state a round dot; both are named beside the mark by
 # the label placement (`templates/labels.js`), never inside it.
 ORG_STYLE = {"shape": "square", "color": {"background": "#FFF4D6", "border": "#6B4E00"}}
-FADED = {"alleged": 0.55, "disputed": 0.55, "confirmed": 1.0}
 # A tie shown past the end of its dataset, or on a day within an imprecise date, is pale.
 UNSURE_ALPHA = 0.3
 # The credit line under an exported picture: where the ties come from.
@@ -110,7 +109,7 @@ def tie_tip(G: nx.MultiDiGraph, u: str, v: str, tie: dict, sources: dict[tuple[s
     """
     kind = vocab.TIE_TYPES[tie["type"]]
     what = kind.label + (f" ({vocab.subtype_label(tie['subtype'])})" if tie["subtype"] else "")
-    lines = [f"{what}, {dates.span(tie['start'], tie['end'])}", f"Status: {vocab.STATUSES[tie['status']]}"]
+    lines = [f"{what}, {dates.span(tie['start'], tie['end'])}", f"Status: {vocab.STATUSES[tie['status']].label}"]
     lines += provenance.notes(tie)
     if tie["claimed_by"]:
         lines.append("Claimed by: " + ", ".join(_names(G, tie["claimed_by"])))
@@ -257,7 +256,7 @@ def to_network(
             continue
         tips = [tie_tip(G, *ends[key], sources) for key in keys]
         bright = any(key in highlight for key in keys)
-        alpha = FADED[status] if not highlight else (1.0 if bright else 0.12)
+        alpha = vocab.STATUSES[status].alpha if not highlight else (1.0 if bright else 0.12)
         if unsure:
             alpha = min(alpha, UNSURE_ALPHA)
         # Colour, dashes, width and arrow come from one table per style (`styles`), not per tie.

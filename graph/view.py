@@ -125,7 +125,7 @@ def _table(G: nx.MultiDiGraph) -> pd.DataFrame:
                 "from": name[tie["source"]],
                 "to": name[tie["target"]],
                 "dates": dates.span(tie["start"], tie["end"]) + _unsure(G, tie),
-                "status": vocab.STATUSES[tie["status"]],
+                "status": vocab.STATUSES[tie["status"]].label,
                 "claims": claims,
                 "description": tie["description"],
                 "source_url": tie["source_url"],

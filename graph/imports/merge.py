@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from .. import vocab
 from ..dates import lifetime, parse_period
 from ..load import load_bytes
 from ..schema import RELATIONS
@@ -21,7 +22,7 @@ def _span(row: dict) -> tuple:
 
 
 def _pair(row: dict) -> tuple:
-    directed = row["type"] in ("sanctions", "arms_supply")
+    directed = vocab.TIE_TYPES[row["type"]].directed
     ends = (row["source"], row["target"])
     return row["type"], ends if directed else tuple(sorted(ends))
 
