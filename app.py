@@ -30,12 +30,12 @@ from graph.quiz import quiz, worksheet
 from graph.rank import MEASURES
 from graph.render import VIS_JS, asset, map_script
 from graph.score import QuizProgress
+from graph.state import ViewState
 from graph.stories import load_stories
 from graph.upload import MAX_MB, NAMES, TEMPLATE, read_upload
 from graph.view import (
     TABLE_COLUMNS,
     Drawing,
-    ViewState,
     actor_label,
     actors_by_name,
     existing,

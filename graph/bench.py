@@ -30,7 +30,8 @@ from .errors import UsageError
 from .layout import force_layout
 from .load import DEFAULT_DATA_DIR, load, load_bytes
 from .serve import running_app
-from .view import ViewState, filtered, make_view
+from .state import ViewState
+from .view import filtered, make_view
 
 
 def synthetic(actors: int, ties: int, *, seed: int = 1) -> dict[str, bytes]:

@@ -21,8 +21,9 @@ from .load import DEFAULT_DATA_DIR, load
 from .paths import shortest_paths
 from .profile import profile
 from .rank import MEASURES, rank
+from .state import ViewState
 from .tables import relations_csv
-from .view import ViewState, filtered, latest_date
+from .view import filtered, latest_date
 
 
 def _csv_list(allowed: Mapping[str, object]) -> Callable[[str], list[str]]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from . import vocab
 from .layout import LAYOUTS
-from .view import STORY_START, ViewState
+from .state import STORY_START, ViewState
 
 MAX_LENGTH = 400
 # Every value is matched whole (fullmatch) and in ASCII: "²" is a digit to str.isdigit, and

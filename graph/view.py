@@ -14,22 +14,8 @@ from .build import memberships_on
 from .filter import filter_graph
 from .layout import Positions
 from .render import BLOC_COLOURS, OTHER_BLOC, map_data, page_html
+from .state import ViewState
 from .tables import ties_table
-
-
-@dataclass(frozen=True)
-class ViewState:
-    """What the user asked to see. Hashable, so it can key a cache."""
-
-    as_of: dt.date | None = None
-    types: tuple[str, ...] = tuple(vocab.TIE_TYPES)
-    statuses: tuple[str, ...] = tuple(vocab.STATUSES)
-    focus: tuple[str, ...] = ()
-    depth: int = 1
-    among: bool = False
-    layout: str = "force"
-    members: tuple[str, ...] = ()  # organisations whose members are linked to them
-    minor: bool = False  # smaller arms flows, beyond the focus's own
 
 
 @dataclass(frozen=True)
@@ -41,16 +27,6 @@ class Drawing:
     colour_blocs: bool = False
     present: bool = False
     story: str = ""
-
-
-# The first view a student sees: the web this project started from, in the week of
-# June 2025 when the Israel–Iran war was on and the 2024–25 treaties were signed: the
-# ties among Russia, Iran, North Korea and the states and blocs most concerned.
-STORY_START = ViewState(
-    as_of=dt.date(2025, 6, 20),
-    focus=("RUS", "IRN", "PRK", "UKR", "BLR", "CHN", "USA", "GBR", "FRA", "DEU", "EU", "UN", "ISR", "SAU", "ARE"),
-    among=True,
-)
 
 
 @dataclass(frozen=True)
