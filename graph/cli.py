@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from types import ModuleType
 
 from . import vocab
 from .balance import THEORY, balance, describe
@@ -239,10 +241,19 @@ def _worksheet(args: argparse.Namespace) -> int:
     return 0
 
 
-def _bench(args: argparse.Namespace) -> int:
-    from .bench import main as bench_main
+def devtool(name: str) -> ModuleType:
+    """A module of `devtools/`, the developer tools kept out of the installed package: found
+    beside `graph/` in a clone of the repository, whatever the working directory."""
+    root = Path(__file__).resolve().parent.parent
+    if not (root / "devtools" / f"{name}.py").is_file():
+        raise UsageError(f"{name} is a developer tool: run it from a clone of the repository (devtools/{name}.py).")
+    if str(root) not in sys.path:
+        sys.path.insert(0, str(root))
+    return importlib.import_module(f"devtools.{name}")
 
-    print(bench_main(quick=args.quick, json_path=args.json, browser=not args.no_browser))
+
+def _bench(args: argparse.Namespace) -> int:
+    print(devtool("bench").main(quick=args.quick, json_path=args.json, browser=not args.no_browser))
     return 0
 
 

@@ -32,9 +32,9 @@ from urllib.parse import urlsplit
 from playwright.async_api import async_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from devtools.serve import running_app  # noqa: E402 - the project root is on the path only now
 from graph import chromium  # noqa: E402
-from graph.district import running_district  # noqa: E402 - the project root is on the path only now
-from graph.serve import running_app  # noqa: E402
+from graph.district import running_district  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 START = "/?story=sanctions-on-russia&step=1"

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from graph import serve
+from devtools import serve
 
 ROOT = Path(__file__).parent.parent
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1"}

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from browser import guard, running_app
 
-from graph import serve
+from devtools import serve
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).parent.parent

@@ -24,14 +24,15 @@ from pathlib import Path
 
 import networkx as nx
 
-from . import chromium, vocab
-from .build import build
-from .errors import UsageError
-from .layout import force_layout
-from .load import DEFAULT_DATA_DIR, load, load_bytes
+from graph import chromium, vocab
+from graph.build import build
+from graph.errors import UsageError
+from graph.layout import force_layout
+from graph.load import DEFAULT_DATA_DIR, load, load_bytes
+from graph.state import ViewState
+from graph.view import filtered, make_view
+
 from .serve import running_app
-from .state import ViewState
-from .view import filtered, make_view
 
 
 def synthetic(actors: int, ties: int, *, seed: int = 1) -> dict[str, bytes]:
