@@ -1,6 +1,6 @@
 # Two commands on a fresh machine with Python 3.11+:
 #   make run    creates .venv, installs requirements.txt, starts the app at http://localhost:8501
-#   make test   installs the dev requirements, then runs every check (lint, format, all tests)
+#   make test   installs the dev requirements, then runs every check (lint, format, types, all tests)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -40,6 +40,7 @@ soak: $(VENV)/.dev
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 test: lint
 	$(BIN)/python -m pytest

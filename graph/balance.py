@@ -63,7 +63,7 @@ def triangles(S: nx.Graph):
     """Every triangle of the signed graph, each once."""
     order = {n: i for i, n in enumerate(sorted(S))}
     for a in S:
-        for b, c in combinations(sorted((n for n in S[a] if order[n] > order[a]), key=order.get), 2):
+        for b, c in combinations(sorted((n for n in S[a] if order[n] > order[a]), key=order.__getitem__), 2):
             if S.has_edge(b, c):
                 yield (a, b, c)
 

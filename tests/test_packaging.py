@@ -30,3 +30,11 @@ def test_pyproject_declares_every_runtime_requirement():
     declared = {re.split(r"[<>=!~ ]", d)[0].lower() for d in project["dependencies"]}
     assert set(pins(ROOT / "requirements.txt")) == declared
     assert project["scripts"]["ties"] == "graph.cli:main"
+
+
+def test_lint_type_checks_the_package_with_the_pinned_mypy():
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mypy"]
+    assert config["files"] == ["graph"]
+    assert "mypy" in pins(ROOT / "requirements-dev.txt")
+    lint = (ROOT / "Makefile").read_text(encoding="utf-8").split("\nlint:")[1].split("\n\n")[0]
+    assert "$(BIN)/mypy" in lint

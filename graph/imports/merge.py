@@ -68,7 +68,8 @@ def merge(data_dir: Path, importer: str, rows: list[dict]) -> tuple[list[dict], 
             curated.setdefault(_pair(r), []).append(_span(r))
     # A row a curator reviewed (a later page says it ended, or still held) keeps that review.
     reviewed = {r["id"]: r for r in existing if mark in r["id"] and r.get("checked_url")}
-    added, left_out = [], []
+    added: list[dict] = []
+    left_out: list[dict] = []
     for row in rows:
         row = within_lives(row, lives)
         if row["id"] in reviewed:
