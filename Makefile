@@ -1,12 +1,13 @@
 # Two commands on a fresh machine with Python 3.11+:
 #   make run    creates .venv, installs requirements.txt, starts the app at http://localhost:8501
-#   make test   installs the dev requirements, then runs every check (lint, format, all tests)
+#   make test   installs the dev requirements, then runs every check (lint, format, types, all tests)
+#   make test-fast   the same without the browser tests, for the inner loop
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test lint check-python clean district soak
+.PHONY: run test test-fast lint check-python clean district soak
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + "); set PYTHON=python3.11")'
@@ -40,9 +41,14 @@ soak: $(VENV)/.dev
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 test: lint
 	$(BIN)/python -m pytest
+
+# The inner loop: the same checks without the tests marked `browser` (Chromium, servers, HAProxy).
+test-fast: lint
+	$(BIN)/python -m pytest -m "not browser"
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

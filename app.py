@@ -30,12 +30,12 @@ from graph.quiz import quiz, worksheet
 from graph.rank import MEASURES
 from graph.render import VIS_JS, asset, map_script
 from graph.score import QuizProgress
+from graph.state import ViewState
 from graph.stories import load_stories
 from graph.upload import MAX_MB, NAMES, TEMPLATE, read_upload
 from graph.view import (
     TABLE_COLUMNS,
     Drawing,
-    ViewState,
     actor_label,
     actors_by_name,
     existing,
@@ -334,7 +334,7 @@ with st.sidebar:
         "Status of the claim",
         list(vocab.STATUSES),
         key="statuses",
-        format_func=vocab.STATUSES.get,
+        format_func=lambda s: vocab.STATUSES[s].label,
         help="Confirmed: acknowledged or established. Alleged: claimed by others. Disputed: claimed, and denied.",
     )
     focus = st.multiselect(

@@ -100,9 +100,15 @@ def audit(
                 found.append(
                     Breach("relations.csv", line, "dataset-mark", f"{r['id']} cites {page} but its id lacks {mark!r}")
                 )
-        until = provenance.known_until(r)
-        hand = until is not None and provenance.dataset_of(r["id"]).hand_checked
-        if hand and until < cutoff and {r["source"], r["target"]} & priority and r["id"] not in searched:
+        until, dataset = provenance.known_until(r), provenance.dataset_of(r["id"])
+        hand = dataset is not None and dataset.hand_checked
+        if (
+            hand
+            and until is not None
+            and until < cutoff
+            and {r["source"], r["target"]} & priority
+            and r["id"] not in searched
+        ):
             found.append(
                 Breach(
                     "relations.csv",

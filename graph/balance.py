@@ -8,8 +8,9 @@ from itertools import combinations
 
 import networkx as nx
 
+from . import vocab
 from .narrate import name, what, when
-from .pairs import COOPERATIVE, HOSTILE, pair_graph, sign
+from .pairs import pair_graph, sign
 
 THEORY = (
     "Balance theory (Fritz Heider, 1946) says that a triangle of three actors is stable when "
@@ -52,8 +53,8 @@ def signed_graph(H: nx.MultiDiGraph) -> nx.Graph:
     for u, v, d in P.edges(data=True):
         s = sign(d["ties"])
         if s:
-            kinds = COOPERATIVE if s > 0 else HOSTILE
-            telling = max((t for t in d["ties"] if t["type"] in kinds), key=lambda t: (t["start"], t["id"]))
+            kinds = [t for t in d["ties"] if vocab.TIE_TYPES[t["type"]].cooperative == (s > 0)]
+            telling = max(kinds, key=lambda t: (t["start"], t["id"]))
             S.add_edge(u, v, sign=s, tie=telling)
     return S
 
@@ -62,7 +63,7 @@ def triangles(S: nx.Graph):
     """Every triangle of the signed graph, each once."""
     order = {n: i for i, n in enumerate(sorted(S))}
     for a in S:
-        for b, c in combinations(sorted((n for n in S[a] if order[n] > order[a]), key=order.get), 2):
+        for b, c in combinations(sorted((n for n in S[a] if order[n] > order[a]), key=order.__getitem__), 2):
             if S.has_edge(b, c):
                 yield (a, b, c)
 

@@ -6,9 +6,10 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from . import vocab
 from .build import memberships_on
 from .narrate import name
-from .pairs import COOPERATIVE, pair_graph
+from .pairs import pair_graph
 
 SEED = 42
 LEAD = 0.35  # a second member names the camp if it has at least this share of the first's ties
@@ -31,7 +32,9 @@ def blocs(H: nx.MultiDiGraph, *, seed: int = SEED, resolution: float = 1.0) -> l
     """
     coop = nx.MultiDiGraph()
     coop.graph.update(H.graph)
-    coop.add_edges_from((u, v, k, d) for u, v, k, d in H.edges(keys=True, data=True) if d["type"] in COOPERATIVE)
+    coop.add_edges_from(
+        (u, v, k, d) for u, v, k, d in H.edges(keys=True, data=True) if vocab.TIE_TYPES[d["type"]].cooperative
+    )
     P = pair_graph(coop)
     if P.number_of_edges() == 0:
         return []

@@ -10,17 +10,24 @@ Memberships are not ties: they live in ``G.graph["memberships"]``.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any, cast
 
 import networkx as nx
+import pandas as pd
 
 from . import dates, provenance, vocab
 from .load import Dataset
 
 
+def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """The rows of a validated table, as dicts keyed by column name."""
+    return cast("list[dict[str, Any]]", frame.to_dict("records"))
+
+
 def build(data: Dataset) -> nx.MultiDiGraph:
     """Build the graph of every actor, tie and membership in `data`."""
     G = nx.MultiDiGraph()
-    for actor in data.actors.to_dict("records"):
+    for actor in _records(data.actors):
         attrs = {
             **actor,
             "lat": float(actor["lat"]),
@@ -29,7 +36,7 @@ def build(data: Dataset) -> nx.MultiDiGraph:
             **dates.lifetime(actor["start"], actor["end"]),
         }
         G.add_node(actor["id"], **attrs)
-    for tie in data.relations.to_dict("records"):
+    for tie in _records(data.relations):
         attrs = {
             **tie,
             "directed": vocab.TIE_TYPES[tie["type"]].directed,
@@ -38,12 +45,10 @@ def build(data: Dataset) -> nx.MultiDiGraph:
         }
         G.add_edge(tie["source"], tie["target"], key=tie["id"], **attrs)
     memberships = []
-    for m in data.memberships.to_dict("records"):
+    for m in _records(data.memberships):
         memberships.append({**m, **dates.lifetime(m["joined"], m["left"])})
     G.graph["memberships"] = memberships
-    G.graph["obligations"] = [
-        {**o, **dates.lifetime(o["since"], o["until"])} for o in data.obligations.to_dict("records")
-    ]
+    G.graph["obligations"] = [{**o, **dates.lifetime(o["since"], o["until"])} for o in _records(data.obligations)]
     G.graph["names"] = dict(zip(data.actors["id"], data.actors["name"], strict=True))
     return G
 

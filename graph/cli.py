@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import csv
-import io
+import importlib
 import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from types import ModuleType
 
 from . import vocab
 from .balance import THEORY, balance, describe
@@ -23,8 +23,9 @@ from .load import DEFAULT_DATA_DIR, load
 from .paths import shortest_paths
 from .profile import profile
 from .rank import MEASURES, rank
-from .schema import RELATIONS
-from .view import ViewState, filtered, latest_date
+from .state import ViewState
+from .tables import relations_csv
+from .view import filtered, latest_date
 
 
 def _csv_list(allowed: Mapping[str, object]) -> Callable[[str], list[str]]:
@@ -240,10 +241,19 @@ def _worksheet(args: argparse.Namespace) -> int:
     return 0
 
 
-def _bench(args: argparse.Namespace) -> int:
-    from .bench import main as bench_main
+def devtool(name: str) -> ModuleType:
+    """A module of `devtools/`, the developer tools kept out of the installed package: found
+    beside `graph/` in a clone of the repository, whatever the working directory."""
+    root = Path(__file__).resolve().parent.parent
+    if not (root / "devtools" / f"{name}.py").is_file():
+        raise UsageError(f"{name} is a developer tool: run it from a clone of the repository (devtools/{name}.py).")
+    if str(root) not in sys.path:
+        sys.path.insert(0, str(root))
+    return importlib.import_module(f"devtools.{name}")
 
-    print(bench_main(quick=args.quick, json_path=args.json, browser=not args.no_browser))
+
+def _bench(args: argparse.Namespace) -> int:
+    print(devtool("bench").main(quick=args.quick, json_path=args.json, browser=not args.no_browser))
     return 0
 
 
@@ -300,14 +310,11 @@ def _import(args: argparse.Namespace) -> int:
         added, left_out = merge(args.data, args.dataset, rows)
         print(f"Merged {len(added)} ties into {args.data}; {len(left_out)} left to curated rows.", file=sys.stderr)
         return 0
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(RELATIONS.columns), lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
+    text = relations_csv(rows)
     if args.out:
-        args.out.write_text(out.getvalue(), encoding="utf-8")
+        args.out.write_text(text, encoding="utf-8")
     else:
-        sys.stdout.write(out.getvalue())
+        sys.stdout.write(text)
     return 0
 
 

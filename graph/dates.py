@@ -33,7 +33,8 @@ def parse_period(text: str) -> tuple[dt.date, dt.date]:
     match = _PATTERN.match(text.strip())
     if not match:
         raise ValueError(f"got {text!r}, expected {EXPECTED}")
-    year, month, day = (int(g) if g else None for g in match.groups())
+    year = int(match[1])
+    month, day = (int(g) if g else None for g in match.groups()[1:])
     if year < 1800:
         raise ValueError(f"got {text!r}, expected a year from 1800 on")
     try:

@@ -36,13 +36,21 @@ class Obligation:
 DEFENCE = ("mutual_defense", "defense_guarantee")
 
 
+def _parties(u: str, v: str, tie: dict) -> tuple[str, str]:
+    """The two ends of a defence treaty: guarantor first for a guarantee, else in order."""
+    if tie["subtype"] == "defense_guarantee":
+        return u, v
+    low, high = sorted((u, v))
+    return low, high
+
+
 def obligations(G: nx.MultiDiGraph, day: dt.date | None) -> list[Obligation]:
     """Every pair bound to defend each other on `day`, by a confirmed mutual-defence treaty
     in `G` or by a collective-defence article of an organisation both belong to. A treaty
     that no source confirms after its dataset ends is kept, marked `unconfirmed`."""
     found = [
         Obligation(
-            *((u, v) if t["subtype"] == "defense_guarantee" else sorted((u, v))),
+            *_parties(u, v, t),
             k,
             t["title"],
             t["source_url"],

@@ -175,7 +175,7 @@ def main() -> None:
     with running_district(port=args.port) as district:
         print(f"Open {district.url} (HAProxy status: {district.stats_url}); logs in {district.logs}.")
         for replica in district.replicas:
-            print(f"  {replica.name}: {replica.url} (pid {replica.proc.pid})")
+            print(f"  {replica.name}: {replica.url}" + (f" (pid {replica.proc.pid})" if replica.proc else ""))
         with contextlib.suppress(KeyboardInterrupt):
             district.balancer.wait()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import networkx as nx
 import numpy as np
@@ -108,7 +109,7 @@ def geo_layout(G: nx.MultiDiGraph, *, gap: float = 16.0, rounds: int = 80) -> Po
     # linear in the number of actors, instead of comparing every pair at that spot.
     spots: dict[tuple[float, float], list[str]] = {}
     for n in ids:
-        spots.setdefault(tuple(xy[n]), []).append(n)
+        spots.setdefault((xy[n][0], xy[n][1]), []).append(n)
     for (x, y), here in spots.items():
         for k, n in enumerate(here[1:], start=1):
             angle, radius = k * GOLDEN_ANGLE, gap * 0.6 * math.sqrt(k)
@@ -141,4 +142,5 @@ def geo_layout(G: nx.MultiDiGraph, *, gap: float = 16.0, rounds: int = 80) -> Po
     return {n: (round(x, 1), round(y, 1)) for n, (x, y) in xy.items()}
 
 
-LAYOUTS = {"force": force_layout, "geo": geo_layout}
+# Each takes the whole graph and gives every actor a place, the same for the same input.
+LAYOUTS: dict[str, Callable[[nx.MultiDiGraph], Positions]] = {"force": force_layout, "geo": geo_layout}

@@ -11,10 +11,11 @@ import datetime as dt
 import re
 from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from . import vocab
 from .layout import LAYOUTS
-from .view import STORY_START, ViewState
+from .state import STORY_START, ViewState
 
 MAX_LENGTH = 400
 # Every value is matched whole (fullmatch) and in ASCII: "²" is a digit to str.isdigit, and
@@ -96,7 +97,7 @@ def parse_link(
                 notices.append(
                     f"Ignored unknown {name} in the link: {', '.join(_show(x) for x in items if x not in allowed)}."
                 )
-            state = replace(state, **{attr: good})
+            state = _with(state, attr, good)
     for name in ("focus", "members"):
         if name in values:
             items = list(dict.fromkeys(x for x in values[name].split(",") if x))
@@ -105,7 +106,7 @@ def parse_link(
                 notices.append(
                     f"Ignored unknown countries in the link: {', '.join(_show(x) for x in items if x not in good)}."
                 )
-            state = replace(state, **{name: good})
+            state = _with(state, name, good)
     if "focus" in values and "among" not in values:
         state = replace(state, among=False)
     if "among" in values:
@@ -160,8 +161,14 @@ def to_params(link: Link) -> dict[str, str]:
     return {k: v for k, v in params.items() if v != "" or k in ("types", "status", "focus")}
 
 
+def _with(state: ViewState, name: str, value: tuple[str, ...]) -> ViewState:
+    """`state` with one of its tuple fields (types, statuses, focus, members) replaced."""
+    changes: dict[str, Any] = {name: value}
+    return replace(state, **changes)
+
+
 def keep_valid(
-    session: MutableMapping[str, object],
+    session: MutableMapping[str, Any],
     *,
     actors: set[str],
     stories: Mapping[str, int],

@@ -79,8 +79,8 @@ def load(data_dir: str | Path = DEFAULT_DATA_DIR) -> Dataset:
 
 def load_bytes(sources: Mapping[str, bytes | None]) -> Dataset:
     """Validate CSV files given as bytes, keyed by file name (`actors.csv`, …)."""
-    problems: list[Problem] = _Bounded()
-    rows = {}
+    problems = _Bounded()
+    rows: dict[str, list[tuple[int, Row]]] = {}
     for table in TABLES:
         raw = sources.get(table.file)
         if raw is None:
@@ -103,7 +103,7 @@ def load_bytes(sources: Mapping[str, bytes | None]) -> Dataset:
     return Dataset(*(_frame(t, rows[t.file]) for t in TABLES))
 
 
-class _Bounded(list):
+class _Bounded(list[Problem]):
     """The problems found, listed up to MAX_PROBLEMS and counted beyond: a hostile file
     cannot make the list, or the message built from it, grow without bound."""
 

@@ -6,17 +6,6 @@ import networkx as nx
 
 from . import vocab
 
-PHRASES = {  # type: (from the source's side, from the target's side)
-    "treaty": ("has a {what} with", "has a {what} with"),
-    "sanctions": ("sanctions", "is sanctioned by"),
-    "arms_supply": ("supplies {what} to", "gets {what} from"),
-    "conflict": ("is in conflict with", "is in conflict with"),
-}
-WHAT = {
-    "treaty": "treaty",
-    "arms_supply": "arms",
-}
-
 
 def years(tie: dict) -> str:
     """The years of a tie, as people say them.
@@ -33,17 +22,20 @@ def years(tie: dict) -> str:
 
 
 def what(tie: dict) -> str:
-    """The kind of tie in a few words: "mutual defense treaty", "drones"."""
-    if tie["type"] == "treaty":
-        return f"{vocab.subtype_label(tie['subtype'])} treaty" if tie["subtype"] else "treaty"
-    if tie["type"] == "arms_supply":
-        return vocab.subtype_label(tie["subtype"]) if tie["subtype"] and tie["subtype"] != "mixed" else "arms"
-    return vocab.subtype_label(tie["subtype"]) if tie["subtype"] else tie["type"]
+    """The kind of tie in a few words (`vocab.TieType.noun`, `subtype_noun`).
+
+    >>> what({"type": "treaty", "subtype": "mutual_defense"}), what({"type": "arms_supply", "subtype": "mixed"})
+    ('mutual defense treaty', 'arms')
+    """
+    kind = vocab.TIE_TYPES[tie["type"]]
+    if tie["subtype"] in vocab.GENERIC_SUBTYPES:
+        return kind.noun
+    return kind.subtype_noun.format(vocab.subtype_label(tie["subtype"]))
 
 
 def verb(tie: dict, viewpoint: str) -> str:
     """What the tie makes of `viewpoint` (one of its ends): 'supplies drones to'."""
-    forward, backward = PHRASES[tie["type"]]
+    forward, backward = vocab.TIE_TYPES[tie["type"]].phrases
     return (forward if viewpoint == tie["source"] else backward).format(what=what(tie))
 
 

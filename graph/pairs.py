@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-COOPERATIVE = ("treaty", "arms_supply")
-HOSTILE = ("sanctions", "conflict")
+from . import vocab
 
 
 def pair_graph(H: nx.MultiDiGraph) -> nx.Graph:
@@ -31,5 +30,5 @@ def sign(ties: list[dict]) -> int:
     >>> sign([{"type": "treaty"}, {"type": "sanctions"}, {"type": "arms_supply"}])
     1
     """
-    score = sum(1 if t["type"] in COOPERATIVE else -1 for t in ties)
+    score = sum(1 if vocab.TIE_TYPES[t["type"]].cooperative else -1 for t in ties)
     return (score > 0) - (score < 0)

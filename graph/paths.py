@@ -7,13 +7,10 @@ from itertools import islice
 
 import networkx as nx
 
-from . import defence
+from . import defence, vocab
 from .errors import UsageError
 from .narrate import name, phrase
 from .pairs import pair_graph
-
-# When a pair shares several ties, the hop is told by the one that says most.
-WEIGHT = {"conflict": 0, "treaty": 1, "arms_supply": 2, "sanctions": 3}
 
 
 @dataclass(frozen=True)
@@ -46,7 +43,11 @@ class Path:
 
 
 def _best(ties: list[dict]) -> dict:
-    return min(ties, key=lambda t: (t["status"] != "confirmed", WEIGHT[t["type"]], t["start"], t["id"]))
+    """When a pair shares several ties, the hop is told by the one that says most: a confirmed
+    one, by `vocab.TieType.telling`, the earliest."""
+    return min(
+        ties, key=lambda t: (t["status"] != "confirmed", vocab.TIE_TYPES[t["type"]].telling, t["start"], t["id"])
+    )
 
 
 def shortest_paths(H: nx.MultiDiGraph, a: str, b: str, *, limit: int = 10) -> list[Path]:

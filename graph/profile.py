@@ -21,7 +21,6 @@ class Profile:
     summary: str
     groups: dict[str, list[dict]]  # tie type -> rows: other, phrase, dates, status, title, source_url
     organizations: list[dict]
-    counts: dict[str, int]
     defenders: list[dict]  # who must help defend the actor: other, basis, source_url, unconfirmed
 
 
@@ -63,14 +62,13 @@ def profile(H: nx.MultiDiGraph, actor: str) -> Profile:
         }
         for m in organizations_of(H, actor, day)
     ]
-    counts = {t: len(rows) for t, rows in groups.items()}
     bound = [
         {"other": name(H, other), "basis": o.basis, "source_url": o.source_url, "unconfirmed": o.unconfirmed}
         for other, found in defence.defenders(H, actor, day).items()
         for o in found
     ]
     summary = _summary(H, actor, groups, orgs) + _defended(H, actor, day)
-    return Profile(actor, name(H, actor), summary, groups, orgs, counts, bound)
+    return Profile(actor, name(H, actor), summary, groups, orgs, bound)
 
 
 def _defended(H: nx.MultiDiGraph, actor: str, day) -> str:

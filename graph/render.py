@@ -16,6 +16,7 @@ import json
 from collections import defaultdict
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import jinja2
 import networkx as nx
@@ -62,7 +63,6 @@ STATE_STYLE = {"shape": "dot", "color": {"background": "#E8EEF4", "border": "#1F
 # An organisation is a square, a state a round dot; both are named beside the mark by
 # the label placement (`templates/labels.js`), never inside it.
 ORG_STYLE = {"shape": "square", "color": {"background": "#FFF4D6", "border": "#6B4E00"}}
-FADED = {"alleged": 0.55, "disputed": 0.55, "confirmed": 1.0}
 # A tie shown past the end of its dataset, or on a day within an imprecise date, is pale.
 UNSURE_ALPHA = 0.3
 # The credit line under an exported picture: where the ties come from.
@@ -110,7 +110,7 @@ def tie_tip(G: nx.MultiDiGraph, u: str, v: str, tie: dict, sources: dict[tuple[s
     """
     kind = vocab.TIE_TYPES[tie["type"]]
     what = kind.label + (f" ({vocab.subtype_label(tie['subtype'])})" if tie["subtype"] else "")
-    lines = [f"{what}, {dates.span(tie['start'], tie['end'])}", f"Status: {vocab.STATUSES[tie['status']]}"]
+    lines = [f"{what}, {dates.span(tie['start'], tie['end'])}", f"Status: {vocab.STATUSES[tie['status']].label}"]
     lines += provenance.notes(tie)
     if tie["claimed_by"]:
         lines.append("Claimed by: " + ", ".join(_names(G, tie["claimed_by"])))
@@ -180,7 +180,8 @@ def _curves(lines: list[tuple[str, str, str]]) -> dict[str, dict | bool]:
     `lines`: (from, to, id) in the order they are drawn."""
     pairs: dict[tuple[str, str], list[tuple[str, str, str]]] = defaultdict(list)
     for u, v, k in lines:
-        pairs[tuple(sorted((u, v)))].append((u, v, k))
+        low, high = sorted((u, v))
+        pairs[(low, high)].append((u, v, k))
     smooth: dict[str, dict | bool] = {}
     for (a, _), ties in pairs.items():
         n = len(ties)
@@ -238,14 +239,15 @@ def to_network(
     rank = labels.priorities(G, focus)
     for n, a in sorted(G.nodes(data=True)):
         x, y = positions.get(n, (0.0, 0.0))
-        style = dict(ORG_STYLE if a["kind"] == "organization" else STATE_STYLE)
+        look: dict[str, Any] = dict(ORG_STYLE if a["kind"] == "organization" else STATE_STYLE)
         if fills and n in fills:
-            style["color"] = {"background": fills[n], "border": "#1F3B57"}
+            look["color"] = {"background": fills[n], "border": "#1F3B57"}
         if highlight and n not in lit:
-            style["opacity"] = 0.35
+            look["opacity"] = 0.35
+        if n in focus:
+            look["focus"] = True
         size = 10 + 2.5 * min(G.degree(n), 12) ** 0.9
-        extra = {"focus": True} if n in focus else {}
-        net.add_node(n, label=a["name"], x=x, y=y, size=size, rank=rank[n], tip=node_tip(G, n, orgs), **style, **extra)
+        net.add_node(n, label=a["name"], x=x, y=y, size=size, rank=rank[n], tip=node_tip(G, n, orgs), **look)
     lines = merged_lines(G)
     ends = {k: (u, v, tie) for u, v, k, tie in G.edges(keys=True, data=True)}
     smooth = _curves(sorted((a, b, keys[0]) for (_, a, b, *_), keys in lines.items()))
@@ -257,12 +259,12 @@ def to_network(
             continue
         tips = [tie_tip(G, *ends[key], sources) for key in keys]
         bright = any(key in highlight for key in keys)
-        alpha = FADED[status] if not highlight else (1.0 if bright else 0.12)
+        alpha = vocab.STATUSES[status].alpha if not highlight else (1.0 if bright else 0.12)
         if unsure:
             alpha = min(alpha, UNSURE_ALPHA)
         # Colour, dashes, width and arrow come from one table per style (`styles`), not per tie.
         # (`True in (1.0, False)` holds in Python, so the two are tested apart.)
-        extra: dict = {"alpha": alpha} if alpha != 1.0 else {}
+        extra: dict[str, Any] = {"alpha": alpha} if alpha != 1.0 else {}
         if bright:
             extra["wide"] = True
         if smooth[k]:

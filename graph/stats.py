@@ -48,7 +48,7 @@ def recent_by_region(data: Dataset) -> dict[str, int]:
     ties = data.relations[data.relations["start"].str[:4].astype(int).between(*RECENT)]
     counts = {r: 0 for r in vocab.REGIONS}
     for t in ties.to_dict("records"):
-        for r in {region.get(t["source"]), region.get(t["target"])} - {None, ""}:
+        for r in {region.get(t["source"], ""), region.get(t["target"], "")} - {""}:
             counts[r] += 1
     return counts
 

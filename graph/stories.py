@@ -22,7 +22,7 @@ from .dates import parse_as_of
 from .errors import DataError, Problem
 from .layout import LAYOUTS
 from .load import DEFAULT_DATA_DIR, URL
-from .view import ViewState
+from .state import ViewState
 
 FILE = "stories.toml"
 STORY_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,59}$")

@@ -11,25 +11,11 @@ import pandas as pd
 from . import dates, vocab
 from .blocs import bloc_of, blocs
 from .build import memberships_on
-from .export import ties_table
 from .filter import filter_graph
 from .layout import Positions
 from .render import BLOC_COLOURS, OTHER_BLOC, map_data, page_html
-
-
-@dataclass(frozen=True)
-class ViewState:
-    """What the user asked to see. Hashable, so it can key a cache."""
-
-    as_of: dt.date | None = None
-    types: tuple[str, ...] = tuple(vocab.TIE_TYPES)
-    statuses: tuple[str, ...] = tuple(vocab.STATUSES)
-    focus: tuple[str, ...] = ()
-    depth: int = 1
-    among: bool = False
-    layout: str = "force"
-    members: tuple[str, ...] = ()  # organisations whose members are linked to them
-    minor: bool = False  # smaller arms flows, beyond the focus's own
+from .state import ViewState
+from .tables import ties_table
 
 
 @dataclass(frozen=True)
@@ -41,16 +27,6 @@ class Drawing:
     colour_blocs: bool = False
     present: bool = False
     story: str = ""
-
-
-# The first view a student sees: the web this project started from, in the week of
-# June 2025 when the Israel–Iran war was on and the 2024–25 treaties were signed: the
-# ties among Russia, Iran, North Korea and the states and blocs most concerned.
-STORY_START = ViewState(
-    as_of=dt.date(2025, 6, 20),
-    focus=("RUS", "IRN", "PRK", "UKR", "BLR", "CHN", "USA", "GBR", "FRA", "DEU", "EU", "UN", "ISR", "SAU", "ARE"),
-    among=True,
-)
 
 
 @dataclass(frozen=True)
@@ -125,7 +101,7 @@ def _table(G: nx.MultiDiGraph) -> pd.DataFrame:
                 "from": name[tie["source"]],
                 "to": name[tie["target"]],
                 "dates": dates.span(tie["start"], tie["end"]) + _unsure(G, tie),
-                "status": vocab.STATUSES[tie["status"]],
+                "status": vocab.STATUSES[tie["status"]].label,
                 "claims": claims,
                 "description": tie["description"],
                 "source_url": tie["source_url"],

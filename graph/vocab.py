@@ -7,7 +7,14 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class TieType:
-    """One kind of tie: its meaning, its drawing and its allowed subtypes."""
+    """One kind of tie: its meaning, its drawing, its words and its allowed subtypes.
+
+    `phrases`: what the tie makes of its source and of its target ("supplies {what} to",
+    "gets {what} from"), `{what}` being the tie in words: `noun` without a subtype, else
+    `subtype_noun` with the subtype's words. `cooperative`: the analyses of blocs and
+    balance count it as cooperation, else as hostility. `telling`: when a pair shares
+    several ties, a path tells the hop by the lowest.
+    """
 
     name: str
     label: str
@@ -15,9 +22,13 @@ class TieType:
     colour: str
     dashes: tuple[int, ...] | None
     width: int
-    verb: str
     subtypes: tuple[str, ...]
     dash_hint: str
+    phrases: tuple[str, str]
+    noun: str
+    subtype_noun: str
+    cooperative: bool
+    telling: int
 
 
 # Colours from the Okabe–Ito palette, chosen to stay apart under protanopia and
@@ -27,14 +38,13 @@ TIE_TYPES: dict[str, TieType] = {
     t.name: t
     for t in (
         TieType(
-            "treaty",
-            "Treaty",
-            False,
-            "#0072B2",
-            None,
-            3,
-            "has a treaty with",
-            (
+            name="treaty",
+            label="Treaty",
+            directed=False,
+            colour="#0072B2",
+            dashes=None,
+            width=3,
+            subtypes=(
                 "mutual_defense",
                 "defense_guarantee",
                 "strategic_partnership",
@@ -46,17 +56,21 @@ TIE_TYPES: dict[str, TieType] = {
                 "neutrality",
                 "consultation",
             ),
-            "solid line",
+            dash_hint="solid line",
+            phrases=("has a {what} with", "has a {what} with"),
+            noun="treaty",
+            subtype_noun="{} treaty",
+            cooperative=True,
+            telling=1,
         ),
         TieType(
-            "sanctions",
-            "Sanctions",
-            True,
-            "#CC79A7",
-            (12, 6),
-            3,
-            "sanctions",
-            (
+            name="sanctions",
+            label="Sanctions",
+            directed=True,
+            colour="#CC79A7",
+            dashes=(12, 6),
+            width=3,
+            subtypes=(
                 "comprehensive",
                 "sectoral",
                 "arms_embargo",
@@ -64,17 +78,21 @@ TIE_TYPES: dict[str, TieType] = {
                 "trade_embargo",
                 "counter_sanctions",
             ),
-            "long dashes, arrow to the target",
+            dash_hint="long dashes, arrow to the target",
+            phrases=("sanctions", "is sanctioned by"),
+            noun="sanctions",
+            subtype_noun="{}",
+            cooperative=False,
+            telling=3,
         ),
         TieType(
-            "arms_supply",
-            "Arms supply",
-            True,
-            "#009E73",
-            (3, 5),
-            3,
-            "supplies arms to",
-            (
+            name="arms_supply",
+            label="Arms supply",
+            directed=True,
+            colour="#009E73",
+            dashes=(3, 5),
+            width=3,
+            subtypes=(
                 "drones",
                 "missiles",
                 "artillery",
@@ -86,28 +104,51 @@ TIE_TYPES: dict[str, TieType] = {
                 "troops",
                 "mixed",
             ),
-            "dotted line, arrow to the recipient",
+            dash_hint="dotted line, arrow to the recipient",
+            phrases=("supplies {what} to", "gets {what} from"),
+            noun="arms",
+            subtype_noun="{}",
+            cooperative=True,
+            telling=2,
         ),
         TieType(
-            "conflict",
-            "Conflict",
-            False,
-            "#D55E00",
-            (14, 4, 3, 4),
-            4,
-            "is in conflict with",
-            ("war", "armed_conflict", "invasion", "strikes", "border_clash", "occupation"),
-            "dash-dot line",
+            name="conflict",
+            label="Conflict",
+            directed=False,
+            colour="#D55E00",
+            dashes=(14, 4, 3, 4),
+            width=4,
+            subtypes=("war", "armed_conflict", "invasion", "strikes", "border_clash", "occupation"),
+            dash_hint="dash-dot line",
+            phrases=("is in conflict with", "is in conflict with"),
+            noun="conflict",
+            subtype_noun="{}",
+            cooperative=False,
+            telling=0,
         ),
     )
 }
+# Subtypes that say no more than the type ("mixed" arms): the tie is told by its noun.
+GENERIC_SUBTYPES = frozenset({"", "mixed"})
 
-# Status of a claim. `alleged`: asserted by others, not acknowledged;
-# `disputed`: asserted, and denied by a party.
-STATUSES: dict[str, str] = {
-    "confirmed": "Confirmed",
-    "alleged": "Alleged",
-    "disputed": "Disputed",
+
+@dataclass(frozen=True)
+class Status:
+    """How sure a claim is, and how strongly its line is drawn (`alpha`: a contested claim is pale)."""
+
+    name: str
+    label: str
+    alpha: float
+
+
+# `alleged`: asserted by others, not acknowledged; `disputed`: asserted, and denied by a party.
+STATUSES: dict[str, Status] = {
+    s.name: s
+    for s in (
+        Status("confirmed", "Confirmed", 1.0),
+        Status("alleged", "Alleged", 0.55),
+        Status("disputed", "Disputed", 0.55),
+    )
 }
 
 KINDS: tuple[str, ...] = ("state", "organization")

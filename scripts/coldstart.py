@@ -23,8 +23,8 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from graph import chromium  # noqa: E402
 from graph.district import answers, free_port, wait_for  # noqa: E402
-from tests.browser import CHROMIUM_ARGS, chromium_path  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 START = "/?story=sanctions-on-russia&step=1"
@@ -74,7 +74,7 @@ def main() -> None:
     parser.add_argument("--only", choices=("plain", "replica"), help="measure one way of starting only")
     args = parser.parse_args()
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        browser = chromium.launch(p)
         for how in [args.only] if args.only else ("plain", "replica"):
             runs = []
             for _ in range(args.runs):

@@ -23,7 +23,6 @@ import argparse
 import asyncio
 import contextlib
 import re
-import shutil
 import statistics
 import sys
 import time
@@ -33,11 +32,11 @@ from urllib.parse import urlsplit
 from playwright.async_api import async_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from graph.district import running_district  # noqa: E402 - the project root is on the path only now
-from graph.serve import running_app  # noqa: E402
+from devtools.serve import running_app  # noqa: E402 - the project root is on the path only now
+from graph import chromium  # noqa: E402
+from graph.district import running_district  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run", "--disable-sync"]
 START = "/?story=sanctions-on-russia&step=1"
 COOKIE = "TIES_REPLICA"  # set by deploy/haproxy.cfg
 
@@ -226,7 +225,7 @@ async def run_load(url: str, sessions: int, seconds: int, *, pids: dict, logs: l
             await asyncio.sleep(1)
 
     async with async_playwright() as p:
-        browser = await p.chromium.launch(executable_path=shutil.which("chromium"), args=ARGS)
+        browser = await chromium.launch(p)
         watcher = asyncio.create_task(watch())
         tasks = [session(browser, run, n, delay=n * plan.get("arrival", 1.0)) for n in range(sessions)]
         if plan.get("kill_at") is not None:

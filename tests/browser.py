@@ -4,33 +4,14 @@ and a guard that refuses and records every request that would leave this machine
 from __future__ import annotations
 
 import contextlib
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from graph import serve
+from devtools import serve
 
 ROOT = Path(__file__).parent.parent
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1"}
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-def chromium_path() -> str:
-    """The system Chromium. A missing browser fails the tests: it is never a skip."""
-    for name in ("chromium", "chromium-browser"):
-        found = shutil.which(name)
-        if found:
-            return found
-    raise RuntimeError("Chromium is not installed: run `apt-get install -y chromium` (CI's .ci/run does this).")
 
 
 @contextlib.contextmanager

@@ -41,12 +41,14 @@ def world():
 
 @pytest.fixture(scope="module")
 def browser():
-    """One headless Chromium (the system's) per test module that asks for it."""
-    from browser import CHROMIUM_ARGS, chromium_path
+    """One headless Chromium (the system's) per test module that asks for it. A missing
+    browser fails the tests: it is never a skip (CI's .ci/run installs it)."""
     from playwright.sync_api import sync_playwright
 
+    from graph import chromium
+
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        b = chromium.launch(p)
         yield b
         b.close()
 

@@ -5,7 +5,7 @@ import re
 import pytest
 
 import graph
-from graph.bench import app_filter_change, browser_times, naive_page, server, synthetic, table
+from devtools.bench import app_filter_change, browser_times, naive_page, server, synthetic, table
 
 
 def test_synthetic_is_valid_and_seeded():

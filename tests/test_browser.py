@@ -477,6 +477,7 @@ def test_one_users_upload_and_view_stay_in_their_session(browser, tmp_path):
         assert outside_a == [] and outside_b == []
 
 
+@pytest.mark.timeout(600)  # the script's own limit is 300 s
 def test_load_test_script_runs_a_short_load():
     """The load test itself keeps working (its figures go to docs/reliability.md).
 

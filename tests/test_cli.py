@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.cli import main
+from graph.cli import devtool, main
 
 BROKEN = Path(__file__).parent / "data" / "broken"
 
@@ -109,3 +109,16 @@ def test_main_question_errors_exit_non_zero_with_a_sentence(tiny_dir, capsys, ar
     captured = capsys.readouterr()
     assert message in captured.err + captured.out
     assert "Traceback" not in captured.err
+
+
+def test_bench_is_found_in_devtools_from_any_working_directory(monkeypatch, tmp_path, capsys):
+    root = str(Path(__file__).resolve().parent.parent)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sys, "path", [p for p in sys.path if p not in ("", ".", root)])
+    for name in [m for m in sys.modules if m == "devtools" or m.startswith("devtools.")]:
+        monkeypatch.delitem(sys.modules, name)
+    bench = devtool("bench")
+    assert Path(bench.__file__).parent == Path(root) / "devtools"
+    monkeypatch.setattr(bench, "main", lambda **options: f"bench {sorted(options.items())}")
+    assert main(["bench", "--quick", "--no-browser"]) == 0
+    assert capsys.readouterr().out.startswith("bench [('browser', False), ('json_path', None), ('quick', True)]")

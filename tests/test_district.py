@@ -19,7 +19,8 @@ from graph.district import ROOT, running_district, wait_for
 from graph.upload import TEMPLATE
 from tests.browser import guard
 
-pytestmark = pytest.mark.browser
+# Three warm replicas start before the first test: longer than the default timeout allows.
+pytestmark = [pytest.mark.browser, pytest.mark.timeout(600)]
 START = "/?story=sanctions-on-russia&step=1"
 COOKIE = "TIES_REPLICA"
 ERRORS = "[data-testid='stException'], [role='dialog']:has-text('Connection error')"

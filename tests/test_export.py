@@ -1,20 +1,13 @@
 import csv
 import io
 import json
+import re
 
 import networkx as nx
 import pytest
 
 from graph import force_layout
-from graph.export import FORMATS, export, spreadsheet_safe
-
-
-@pytest.mark.parametrize(
-    ("cell", "expected"),
-    [("=1+1", "'=1+1"), ("+33", "'+33"), ("-2", "'-2"), ("@SUM(A1)", "'@SUM(A1)"), ("Iran", "Iran"), ("", "")],
-)
-def test_spreadsheet_safe(cell, expected):
-    assert spreadsheet_safe(cell) == expected
+from graph.export import FORMATS, export
 
 
 def test_export_csv_starts_with_a_bom_and_names_both_ends(tiny):
@@ -56,6 +49,16 @@ def test_export_json_is_node_link_data(tiny):
 
 def test_export_html_is_the_rendered_page(tiny):
     assert b"vis.Network" in export(tiny, "html", positions=force_layout(tiny))
+
+
+@pytest.mark.parametrize("fmt", ["html", "png"])
+def test_export_page_without_positions_spreads_the_nodes(tiny, fmt, monkeypatch):
+    pages = []
+    monkeypatch.setattr("graph.export.png", lambda page: pages.append(page) or b"")
+    page = export(tiny, fmt).decode() if fmt == "html" else (export(tiny, fmt), pages[0])[1]
+    data = json.loads(re.search(r"\.draw\((\{.*\})\);\n</script>", page, re.S)[1])
+    spots = {(n["x"], n["y"]) for n in data["nodes"]}
+    assert len(spots) == len(tiny) == len(data["nodes"])
 
 
 def test_export_rejects_an_unknown_format(tiny):

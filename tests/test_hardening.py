@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from browser import guard, running_app
 
-from graph import serve
+from devtools import serve
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).parent.parent
@@ -187,7 +187,7 @@ def test_an_uploads_views_are_kept_in_its_session_and_go_with_it():
 
     from streamlit.testing.v1 import AppTest
 
-    from graph.bench import synthetic
+    from devtools.bench import synthetic
     from graph.cache import SizedCache
     from graph.load import load_bytes
     from graph.world import prepare

@@ -4,7 +4,7 @@ from dataclasses import replace
 import pytest
 
 from graph.links import Link, parse_link, to_params
-from graph.view import STORY_START, ViewState
+from graph.state import STORY_START, ViewState
 
 ACTORS = {"RUS", "IRN", "PRK", "UKR", "NATO"}
 KW = dict(actors=ACTORS, stories={"nato-12-to-32": 6}, first_day=dt.date(1945, 1, 1), last_day=dt.date(2025, 11, 18))

@@ -10,7 +10,8 @@ from browser import guard
 
 from graph import geo
 from graph.layout import LAYOUTS
-from graph.view import STORY_START, ViewState, make_view
+from graph.state import STORY_START, ViewState
+from graph.view import make_view
 
 pytestmark = pytest.mark.browser
 WORLD_DAY = dt.date(2025, 6, 1)

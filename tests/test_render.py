@@ -185,7 +185,8 @@ def test_members_of_a_defence_alliance_are_drawn_as_an_obligation(world):
     blue, named in the legend, and the link's details give the article."""
     import datetime as dt
 
-    from graph.view import ViewState, make_view
+    from graph.state import ViewState
+    from graph.view import make_view
 
     view = make_view(world, {}, ViewState(as_of=dt.date(2025, 6, 1), focus=("NATO",), members=("NATO", "SCO")))
     data = json.loads(view.data)

@@ -4,7 +4,8 @@ import json
 import networkx as nx
 
 from graph import force_layout
-from graph.view import STORY_START, ViewState, actor_label, actors_by_name, latest_date, make_view
+from graph.state import STORY_START, ViewState
+from graph.view import actor_label, actors_by_name, latest_date, make_view
 
 
 def test_make_view_summarises_and_tabulates_what_it_draws(tiny):

@@ -70,3 +70,18 @@ def test_tie_colours_stay_apart_under_colour_vision_deficiencies(vision):
         for b, lab_b in seen[i + 1 :]:
             distance = sum((p - q) ** 2 for p, q in zip(lab_a, lab_b, strict=True)) ** 0.5
             assert distance >= 15, f"{a} and {b} look alike under {vision} (ΔE {distance:.1f})"
+
+
+def test_each_tie_type_says_how_it_is_told_ranked_and_counted():
+    kinds = list(vocab.TIE_TYPES.values())
+    assert sorted(t.telling for t in kinds) == list(range(len(kinds)))  # a path prefers one type to another
+    assert {t.cooperative for t in kinds} == {True, False}  # blocs and balance need both kinds
+    for t in kinds:
+        assert len(t.phrases) == 2 and all(p.format(what=t.noun) for p in t.phrases)
+        assert "{}" in t.subtype_noun
+
+
+def test_a_contested_status_is_drawn_paler_than_a_confirmed_one():
+    assert vocab.STATUSES["confirmed"].alpha == 1.0
+    assert all(s.alpha < 1.0 for name, s in vocab.STATUSES.items() if name != "confirmed")
+    assert [s.label for s in vocab.STATUSES.values()] == ["Confirmed", "Alleged", "Disputed"]

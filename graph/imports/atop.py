@@ -51,7 +51,8 @@ def derive(path, resolver: Resolver, *, since: int = 1945):
     alliances: dict = defaultdict(list)
     for row in table.to_dict("records"):
         alliances[row["atopid"]].append(row)
-    rows, unknown = [], set()
+    rows: list[dict[str, str]] = []
+    unknown: set[str] = set()
     for atopid, members in sorted(alliances.items(), key=lambda kv: _int(kv[0])):
         codes = sorted({_int(m["member"]) for m in members})
         if len(codes) != 2:
@@ -69,9 +70,10 @@ def derive(path, resolver: Resolver, *, since: int = 1945):
         # The parties are the states that signed: a Soviet treaty is the Soviet Union's,
         # even where ATOP's code 365 carries it on into Russia's years.
         signed = dt.date(begin[0], begin[1] or 1, begin[2] or 1)
-        ids = [resolver.by_code("cow", c, signed) for c in codes]
-        if not all(ids) or ids[0] == ids[1]:
-            unknown.update(str(c) for c, i in zip(codes, ids, strict=True) if not i)
+        found = [resolver.by_code("cow", c, signed) for c in codes]
+        ids = [i for i in found if i]
+        if len(ids) < len(found) or ids[0] == ids[1]:
+            unknown.update(str(c) for c, i in zip(codes, found, strict=True) if not i)
             continue
         flags = {o[0] for o in OBLIGATIONS if any(_int(m[o[0]]) for m in members)}
         _, subtype, pact, meaning = next((o for o in OBLIGATIONS if o[0] in flags), OBLIGATIONS[-1])

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import csv
-import io
 from pathlib import Path
 
+from .. import vocab
 from ..dates import lifetime, parse_period
 from ..load import load_bytes
 from ..schema import RELATIONS
+from ..tables import relations_csv
 
 # How each importer marks the ids it writes, so a new run replaces its old rows.
 PREFIX = {"sipri": "-arms-sipri-", "ucdp": "ucdp-", "atop": "atop-"}
@@ -21,7 +22,7 @@ def _span(row: dict) -> tuple:
 
 
 def _pair(row: dict) -> tuple:
-    directed = row["type"] in ("sanctions", "arms_supply")
+    directed = vocab.TIE_TYPES[row["type"]].directed
     ends = (row["source"], row["target"])
     return row["type"], ends if directed else tuple(sorted(ends))
 
@@ -67,7 +68,8 @@ def merge(data_dir: Path, importer: str, rows: list[dict]) -> tuple[list[dict], 
             curated.setdefault(_pair(r), []).append(_span(r))
     # A row a curator reviewed (a later page says it ended, or still held) keeps that review.
     reviewed = {r["id"]: r for r in existing if mark in r["id"] and r.get("checked_url")}
-    added, left_out = [], []
+    added: list[dict] = []
+    left_out: list[dict] = []
     for row in rows:
         row = within_lives(row, lives)
         if row["id"] in reviewed:
@@ -76,12 +78,9 @@ def merge(data_dir: Path, importer: str, rows: list[dict]) -> tuple[list[dict], 
         clash = any(a <= last and first <= b for a, b in curated.get(_pair(row), []))
         (left_out if clash else added).append(row)
     merged = sorted(kept + added, key=lambda r: r["id"])
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(RELATIONS.columns), lineterminator="\n", extrasaction="ignore")
-    writer.writeheader()
-    writer.writerows({c: r.get(c, "") for c in RELATIONS.columns} for r in merged)
+    text = relations_csv(merged)
     sources = {p.name: p.read_bytes() for p in data_dir.glob("*.csv")}
-    sources[RELATIONS.file] = out.getvalue().encode("utf-8")
+    sources[RELATIONS.file] = text.encode("utf-8")
     load_bytes(sources)  # raises DataError, and nothing is written, if the result is not valid
-    path.write_text(out.getvalue(), encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
     return added, left_out

@@ -48,7 +48,8 @@ def derive(path, resolver: Resolver, *, since: int = 1946):
     episodes: dict = defaultdict(list)
     for row in table.to_dict("records"):
         episodes[(row["conflict_id"], _at_precision(row["start_date2"], row.get("start_prec2", "1")))].append(row)
-    rows, unknown = [], set()
+    rows: list[dict[str, str]] = []
+    unknown: set[str] = set()
     for (conflict, ep_start), years in sorted(episodes.items()):
         years.sort(key=lambda r: float(r["year"]))
         first_year, final = int(float(years[0]["year"])), years[-1]

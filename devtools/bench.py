@@ -24,14 +24,15 @@ from pathlib import Path
 
 import networkx as nx
 
-from . import vocab
-from .build import build
-from .layout import force_layout
-from .load import DEFAULT_DATA_DIR, load, load_bytes
-from .serve import running_app
-from .view import ViewState, filtered, make_view
+from graph import chromium, vocab
+from graph.build import build
+from graph.errors import UsageError
+from graph.layout import force_layout
+from graph.load import DEFAULT_DATA_DIR, load, load_bytes
+from graph.state import ViewState
+from graph.view import filtered, make_view
 
-REGIONS = ("Africa", "Americas", "Asia", "Europe", "Oceania")
+from .serve import running_app
 
 
 def synthetic(actors: int, ties: int, *, seed: int = 1) -> dict[str, bytes]:
@@ -48,7 +49,7 @@ def synthetic(actors: int, ties: int, *, seed: int = 1) -> dict[str, bytes]:
                 i,
                 f"State {i}",
                 "state",
-                rng.choice(REGIONS),
+                rng.choice(vocab.REGIONS),
                 round(rng.uniform(-60, 70), 3),
                 round(rng.uniform(-180, 180), 3),
             ]
@@ -132,19 +133,24 @@ def naive_page(G: nx.MultiDiGraph) -> str:
     return re.sub(r"<(link|script)[^>]+(bootstrap|cdn\.jsdelivr|cdnjs)[^>]*>(\s*</script>)?", "", html)
 
 
+def _has_chromium() -> bool:
+    """Whether the system has Chromium: without it the bench gives server figures only."""
+    try:
+        chromium.executable()
+    except UsageError:
+        return False
+    return True
+
+
 def browser_times(pages: dict[str, str], *, runs: int, timeout_s: float) -> dict:
     """Median ms from page load to a drawn network that holds still, per page."""
-    import shutil
-
     from playwright.sync_api import sync_playwright
 
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    if not chromium:
+    if not _has_chromium():
         return {name: None for name in pages}
-    args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run", "--disable-sync"]
     results = {}
     with tempfile.TemporaryDirectory() as folder, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, args=args)
+        browser = chromium.launch(p)
         for name, page_html in pages.items():
             path = Path(folder) / f"{name}.html"
             path.write_text(page_html, encoding="utf-8")
@@ -188,17 +194,13 @@ def app_filter_change(*, runs: int, query: str = "story=sanctions-on-russia&step
     ties shown, with the table of ties open under the map, as a teacher would. The time runs
     from the click in the page (pointer down) to the map's next drawing.
     """
-    import shutil
-
     from playwright.sync_api import sync_playwright
 
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    if not chromium:
+    if not _has_chromium():
         return None
     with running_app() as (url, _):
-        args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=chromium, args=args)
+            browser = chromium.launch(p)
             tab = browser.new_page(viewport={"width": 1600, "height": 1000})
             tab.goto(f"{url}/?{query}")
             tab.wait_for_function("() => window.tiesDraws > 0", timeout=60_000)
