@@ -23,7 +23,7 @@ import pyvis
 from pyvis.edge import Edge
 from pyvis.network import Network
 
-from . import dates, geo, labels, provenance, vocab
+from . import claims, dates, geo, labels, provenance, vocab
 from .build import memberships_on
 from .layout import Positions
 
@@ -117,12 +117,19 @@ def tie_tip(G: nx.MultiDiGraph, u: str, v: str, tie: dict, sources: dict[tuple[s
     if tie["denied_by"]:
         lines.append("Denied by: " + ", ".join(_names(G, tie["denied_by"])))
     source = (tie["source_url"], tie["source_name"] or "Source")
-    return {
+    tip = {
         "title": tie["title"],
         "lines": lines,
         "text": tie["description"],
         "src": sources.setdefault(source, len(sources)),
     }
+    changes = claims.history_lines(G, tie["id"], G.graph.get("as_of"))
+    if changes:  # what was claimed and denied when, each change with its source
+        tip["history"] = [
+            {"text": c["text"], "src": sources.setdefault((c["url"], "source"), len(sources)), "now": c["now"]}
+            for c in changes
+        ]
+    return tip
 
 
 def membership_tip(G: nx.MultiDiGraph, member: str, org: str, m: dict) -> dict:

@@ -68,6 +68,22 @@ function tiesMap(root, onSelect) {
     box.appendChild(el("div", "", tip.title)).className = "tip-title";
     tip.lines.forEach(function (line) { box.appendChild(el("div", "", line)); });
     if (tip.text) box.appendChild(el("div", "", tip.text)).className = "tip-text";
+    if (tip.history) {  // a claim's history: each change, the one of the day marked, with its source
+      var past = el("div", "", "What was claimed and denied, and when:");
+      past.className = "tip-text tip-history";
+      tip.history.forEach(function (h) {
+        var line = el("div", "", (h.now ? "▶ " : "") + h.text + " ");
+        if (h.now) line.className = "now";
+        var href = withLink ? safeUrl(h.url) : null;
+        if (href) {
+          var a = el("a", "", "(source)");
+          a.href = href; a.target = "_blank"; a.rel = "noopener noreferrer";
+          line.appendChild(a);
+        }
+        past.appendChild(line);
+      });
+      box.appendChild(past);
+    }
     (tip.items || []).forEach(function (item) {  // a line that stands for several ties
       var part = tipElement(item, withLink);
       part.className = "tip-item";
@@ -135,6 +151,7 @@ function tiesMap(root, onSelect) {
     function source(tip) {
       tip.url = d.sources[tip.src][0];
       tip.source = d.sources[tip.src][1];
+      (tip.history || []).forEach(function (h) { h.url = d.sources[h.src][0]; });
     }
     d.edges.forEach(function (e) {
       var s = d.styles[e.kind];
