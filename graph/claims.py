@@ -44,8 +44,8 @@ def status_on(tie: Mapping, day: dt.date | None, changes: Sequence[Mapping] = ()
     >>> tie = {"status": "confirmed", "claimed_by": "KOR", "denied_by": ""}
     >>> changes = history([{"tie": "t", "date": "2024-10-21", "status": "disputed", "claimed_by": "KOR",
     ...                     "denied_by": "PRK"}, {"tie": "t", "date": "2025-04-28", **tie}])["t"]
-    >>> status_on(tie, dt.date(2024, 11, 15), changes)["status"], status_on(tie, dt.date(2025, 4, 28), changes)["status"]
-    ('disputed', 'confirmed')
+    >>> [status_on(tie, dt.date(*day), changes)["status"] for day in ((2024, 11, 15), (2025, 4, 28))]
+    ['disputed', 'confirmed']
     """
     if day is None or not changes:
         return {k: tie[k] for k in FIELDS}
