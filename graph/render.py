@@ -62,7 +62,7 @@ STATE_STYLE = {"shape": "dot", "color": {"background": "#E8EEF4", "border": "#1F
 # An organisation is a square, a state a round dot; both are named beside the mark by
 # the label placement (`templates/labels.js`), never inside it.
 ORG_STYLE = {"shape": "square", "color": {"background": "#FFF4D6", "border": "#6B4E00"}}
-FADED = {"alleged": 0.55, "disputed": 0.55, "confirmed": 1.0}
+FADED = {"alleged": 0.55, "disputed": 0.55, "confirmed": 1.0, "denied": 0.35}
 # A tie shown past the end of its dataset, or on a day within an imprecise date, is pale.
 UNSURE_ALPHA = 0.3
 # The credit line under an exported picture: where the ties come from.
@@ -214,7 +214,8 @@ def merged_lines(G: nx.MultiDiGraph) -> dict[tuple[str, str, str, str, bool], li
         directed = vocab.LINE_STYLES[style].arrow
         a, b = (u, v) if directed or u <= v else (v, u)
         unsure = bool(tie.get("unconfirmed") or tie.get("approximate"))
-        lines[(style, a, b, tie.get("status", "confirmed"), unsure)].append(k)
+        # `drawn_as`: how the voice of "Who says so?" sees the tie (`lens.seen_by`), if one is chosen.
+        lines[(style, a, b, tie.get("drawn_as", tie.get("status", "confirmed")), unsure)].append(k)
     return dict(lines)
 
 
@@ -276,6 +277,8 @@ def to_network(
             extra["smooth"] = smooth[k]
         if status != "confirmed":
             extra["note"] = status
+        if status == "denied":
+            extra["struck"] = True
         if len(keys) > 1:
             extra["ties"] = keys
         tip = tips[0] if len(tips) == 1 else _many_tip(style, tips)
@@ -301,6 +304,7 @@ def styles() -> dict[str, dict]:
             "width": st.width,
             "arrow": st.arrow,
             "double": st.double,
+            "strike": st.strike,
         }
         for name, st in vocab.LINE_STYLES.items()
     }
@@ -319,6 +323,7 @@ def legend(drawn: set[str] | None = None) -> list[dict]:
             "dashes": " ".join(map(str, st.dashes)) if st.dashes else "",
             "arrow": st.arrow,
             "double": st.double,
+            "strike": st.strike,
             "hint": st.hint,
         }
         for name, st in vocab.LINE_STYLES.items()
@@ -350,8 +355,13 @@ def map_data(
     focus: tuple[str, ...] = (),
     base_map: bool = False,
     story: str = "",
+    voice: str = "",
+    said: tuple[str, ...] = (),
 ) -> str:
     """Everything the map script (`templates/map.js`) draws, as JSON safe inside a <script>.
+
+    `voice` names the actor through whose eyes the map is drawn ("Who says so?", `lens`);
+    `said` are its sentences, shown over the map and carried by the offline page.
 
     `blocs` (label, colour) pairs add a legend for node `fills`. Labels are 15 px on
     screen whatever the zoom, 26 px with `present` (a projector in a classroom); those of
@@ -373,7 +383,15 @@ def map_data(
             "caption": caption,
             "story": story,
             "credit": CREDIT,
-            "legend": legend({vocab.line_style(t["type"], t.get("subtype", "")) for *_, t in G.edges(data=True)}),
+            "legend": [
+                {**row, "label": f"Denied by {voice}"} if row.get("strike") else row
+                for row in legend(
+                    {vocab.line_style(t["type"], t.get("subtype", "")) for *_, t in G.edges(data=True)}
+                    | ({"denied"} if any(t.get("drawn_as") == "denied" for *_, t in G.edges(data=True)) else set())
+                )
+            ],
+            "voice": voice,
+            "said": list(said),
             "blocs": [list(b) for b in blocs or []],
             "baseMap": _base_map(G) if base_map else None,
         }

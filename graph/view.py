@@ -14,6 +14,7 @@ from .build import memberships_on
 from .export import ties_table
 from .filter import filter_graph
 from .layout import Positions
+from .lens import Said, said_by, seen_by
 from .render import BLOC_COLOURS, OTHER_BLOC, map_data, page_html
 
 
@@ -30,6 +31,7 @@ class ViewState:
     layout: str = "force"
     members: tuple[str, ...] = ()  # organisations whose members are linked to them
     minor: bool = False  # smaller arms flows, beyond the focus's own
+    voice: str = ""  # "Who says so?": the actor through whose claims the map is drawn
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,7 @@ class View:
     table: pd.DataFrame
     summary: str
     graph: nx.MultiDiGraph = field(repr=False)
+    said: tuple[Said, ...] = ()  # with a voice: what it claims and denies, one sentence per tie
 
     def html(self, height: str = "100vh") -> str:
         """The view as one self-contained, offline page."""
@@ -249,6 +252,12 @@ def make_view(
     drawn = with_memberships(G, H, state.members)
     summary = f"{_count(drawn)} {when}{around}."
     caption = f"{when.capitalize()}{around}"
+    said: tuple[Said, ...] = ()
+    voice = state.voice if state.voice in G else ""
+    if voice:
+        said = tuple(said_by(H, voice))
+        drawn = seen_by(drawn, voice)
+        caption += f", as {G.nodes[voice]['name']} says"
     data = map_data(
         drawn,
         positions,
@@ -260,5 +269,7 @@ def make_view(
         focus=state.focus,
         base_map=state.layout == "geo",
         story=drawing.story,
+        voice=G.nodes[voice]["name"] if voice else "",
+        said=tuple(s.sentence for s in said),
     )
-    return View(data, _table(H), summary, H)
+    return View(data, _table(H), summary, H, said)
