@@ -2,7 +2,8 @@
 
 Names: as_of (YYYY-MM-DD), types and status (comma-separated), focus (actor ids,
 comma-separated), depth, among (1), layout (force | geo), members, as (the actor id whose
-claims the map shows: "Who says so?"), story and step, present (1). Values that are unknown or hostile fall back to the default, with a notice.
+claims the map shows: "Who says so?"), story and step, present (1). Values that are
+unknown or hostile fall back to the default, with a notice.
 """
 
 from __future__ import annotations
