@@ -28,7 +28,7 @@ def test_main_validate_rejects_each_broken_folder(defect, capsys):
     assert run(["validate", str(BROKEN / defect)]) == 1
     err = capsys.readouterr().err
     assert "problem(s) found" in err
-    assert re.search(r"^  (actors|relations|memberships|obligations)\.csv(:\d+)?: ", err, re.M)
+    assert re.search(r"^  (actors|relations|memberships|obligations|claims)\.csv(:\d+)?: ", err, re.M)
 
 
 def test_python_m_graph_validate_exits_non_zero_without_a_traceback():
@@ -109,3 +109,17 @@ def test_main_question_errors_exit_non_zero_with_a_sentence(tiny_dir, capsys, ar
     captured = capsys.readouterr()
     assert message in captured.err + captured.out
     assert "Traceback" not in captured.err
+
+
+def test_main_profile_as_claimed_by_prints_the_sentences(capsys):
+    assert main(["profile", "--as-claimed-by", "IRN", "--as-of", "2025-01-17"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Who says so? The ties Iran claims or denies, as of 17 January 2025:")
+    assert "  denies: The United States, the United Kingdom, France and Germany say Iran supplies missiles" in out
+
+
+@pytest.mark.parametrize("voice", ["XXX", "NATO!", ""])
+def test_main_profile_as_claimed_by_unknown_id_lists_the_valid_ones(voice, capsys):
+    assert run(["profile", "--as-claimed-by", voice]) == 2
+    err = capsys.readouterr().err
+    assert "claims or denies no tie" in err and "Use one of these ids: " in err and "IRN" in err and "USA" in err
