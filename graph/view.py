@@ -14,7 +14,7 @@ from .build import memberships_on
 from .export import ties_table
 from .filter import filter_graph
 from .layout import Positions
-from .lens import Said, said_by, seen_by
+from .lens import Said, said_by, seen_by, spoken_name
 from .render import BLOC_COLOURS, OTHER_BLOC, map_data, page_html
 
 
@@ -257,7 +257,7 @@ def make_view(
     if voice:
         said = tuple(said_by(H, voice))
         drawn = seen_by(drawn, voice)
-        caption += f", as {G.nodes[voice]['name']} says"
+        caption += f", as {spoken_name(G, voice)} says"
     data = map_data(
         drawn,
         positions,
@@ -269,7 +269,7 @@ def make_view(
         focus=state.focus,
         base_map=state.layout == "geo",
         story=drawing.story,
-        voice=G.nodes[voice]["name"] if voice else "",
+        voice=spoken_name(G, voice) if voice else "",
         said=tuple(s.sentence for s in said),
     )
     return View(data, _table(H), summary, H, said)

@@ -54,8 +54,8 @@ function tiesMap(root, onSelect) {
   var legend = el("div", "ties-legend");
   legend.setAttribute("aria-label", "Legend");
   tools.append(reset, png);
-  stage.append(canvas, caption, voice, empty, details, tools, credit);
-  root.append(stage, legend);
+  stage.append(canvas, caption, empty, details, tools, credit);
+  root.append(stage, voice, legend);  // the sentences sit between map and legend, over no country
 
   var network = null, nodes = null, edges = null, data = null;
   var tips = {}, home = {}, shown = null, labelPx = 15, options = null;
@@ -409,7 +409,8 @@ function tiesMap(root, onSelect) {
     voice.textContent = "";
     if (d.voice) {
       voice.appendChild(el("div", "", "Who says so? The map as " + d.voice + " says it:")).className = "tip-title";
-      if (!(d.said || []).length) voice.appendChild(el("div", "", d.voice + " claims or denies no contested tie shown."));
+      var who = d.voice.charAt(0).toUpperCase() + d.voice.slice(1);
+      if (!(d.said || []).length) voice.appendChild(el("div", "", who + " claims or denies no contested tie shown."));
       var list = el("ul");
       (d.said || []).forEach(function (text) { list.appendChild(el("li", "", text)); });
       voice.appendChild(list);
