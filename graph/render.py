@@ -99,7 +99,8 @@ def _vis_js() -> str:
 
 
 def _names(G: nx.MultiDiGraph, ids: str) -> list[str]:
-    return [G.nodes[i]["name"] if i in G else i for i in ids.split("|") if i]
+    known = G.graph.get("names", {})  # an actor the view leaves out is still named
+    return [G.nodes[i]["name"] if i in G else known.get(i, i) for i in ids.split("|") if i]
 
 
 def tie_tip(G: nx.MultiDiGraph, u: str, v: str, tie: dict, sources: dict[tuple[str, str], int]) -> dict:

@@ -122,3 +122,9 @@ def test_load_without_claims_file_is_fine(tiny_dir):
 def test_shipped_history_gives_the_status_of_the_day(world, tie, day, status):
     H = filter_graph(world, as_of=day)
     assert next(t for *_, k, t in H.edges(keys=True, data=True) if k == tie)["status"] == status
+
+
+def test_tie_tip_names_a_claimant_the_view_leaves_out(world):
+    H = filter_graph(world, as_of=D(2024, 6, 1), focus=["RUS", "PRK"], among=True)
+    tip = tie_tip(H, "PRK", "RUS", H.edges["PRK", "RUS", "prk-rus-missiles-2023"], {})
+    assert "Claimed by: United States, Ukraine, South Korea, United Kingdom" in tip["lines"]
