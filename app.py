@@ -23,6 +23,7 @@ from graph.charts import ratio_chart, ties_chart
 from graph.diff import diff, ties_per_year
 from graph.export import export
 from graph.layout import LAYOUTS
+from graph.lens import voices
 from graph.links import Link, keep_valid, navigated, parse_link, to_params
 from graph.plain import plain
 from graph.profile import profile
@@ -176,6 +177,7 @@ def apply(state: ViewState, *, colour_blocs: bool = False) -> None:
         layout=state.layout,
         members=[m for m in state.members if m in G],
         minor=state.minor,
+        voice=state.voice or None,
         colour_blocs=colour_blocs,
     )
 
@@ -222,6 +224,7 @@ except graph.DataError as exc:
     STORIES = {}
 STEPS = {k: len(s.steps) for k, s in STORIES.items()}
 PROFILE_TAB, PATHS_TAB = "Country profile", "How are they tied?"
+VOICES = voices(G)  # who claims or denies a tie: the choices of "Who says so?"
 
 # An upload lives in the session, in the one server process that holds it (docs/deploy.md);
 # the address says when a view was of uploaded data, so a session that lost it is told.
@@ -231,7 +234,7 @@ if own is None and st.query_params.get("data") == "own":
 # Forward (the address is then not the one this app last wrote) ---------------------------
 params = {k: v for k, v in st.query_params.to_dict().items() if k != "data"}
 if navigated(params, st.session_state.get("written")):
-    link = parse_link(params, actors=set(G), stories=STEPS, first_day=FIRST_DAY, last_day=cutoff)
+    link = parse_link(params, actors=set(G), stories=STEPS, first_day=FIRST_DAY, last_day=cutoff, voices=set(VOICES))
     st.session_state.notices = list(link.notices)
     st.session_state.present = link.present
     start = link.state if link.state.as_of is None or link.state.as_of <= cutoff else replace(link.state, as_of=cutoff)
@@ -240,6 +243,8 @@ if navigated(params, st.session_state.get("written")):
     if link.story and not st.query_params.get("as_of"):
         go_to_step(link.story, link.step)
 keep_valid(st.session_state, actors=set(G), stories=STEPS, first_day=FIRST_DAY, last_day=cutoff)
+if st.session_state.get("voice") not in VOICES:  # other data, other voices
+    st.session_state.voice = None
 for notice in st.session_state.pop("notices", []):
     st.warning(plain(notice), icon="🔗")
 if st.session_state.get("upload_lost") and own is None:
@@ -283,6 +288,7 @@ state = ViewState(
     layout=ss.layout,
     members=tuple(ss.members),
     minor=ss.minor,
+    voice=ss.get("voice") or "",
 )
 story = STORIES.get(ss.story)
 chosen = story.steps[ss.step - 1] if story else None
@@ -307,6 +313,9 @@ drawing = Drawing(
 current = view(KEY, state, drawing, _world=WORLD)
 if not ss.present:
     summary_slot.markdown(f"**{plain(current.summary)}**")
+if current.said:  # "Who says so?": one sentence per contested tie the voice speaks of, as text
+    with graph_slot:
+        st.markdown("\n".join(f"- {plain(s.sentence)}" for s in current.said))
 serve_vis()
 with graph_slot:
     MAP(
@@ -379,6 +388,14 @@ with st.sidebar:
         key="members",
         format_func=label,
         help="Draw a thin grey line from each member to these organisations.",
+    )
+    st.selectbox(
+        "Who says so?",
+        [None, *VOICES],
+        key="voice",
+        format_func=lambda n: "Every claim as recorded" if n is None else label(n),
+        help="The map as one state or organisation claims it: the ties it claims drawn plainly, those it denies "
+        "pale and crossed out, with a sentence for each.",
     )
     st.toggle("Colour countries by bloc", key="colour_blocs", help="Camps in the treaties and arms shown.")
     st.toggle(

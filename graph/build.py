@@ -4,7 +4,8 @@ Nodes are actor ids. Each tie is one edge keyed by its relation id, so several
 ties between the same pair all survive. A symmetric tie (treaty, conflict) is one
 edge with ``directed=False``: its direction carries no meaning, and degree and
 neighbours count it once for each end, as they should.
-Memberships are not ties: they live in ``G.graph["memberships"]``.
+Memberships are not ties: they live in ``G.graph["memberships"]``; the history of
+contested ties (claims.csv) in ``G.graph["claims"]``.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any, cast
 import networkx as nx
 import pandas as pd
 
-from . import dates, provenance, vocab
+from . import claims, dates, provenance, vocab
 from .load import Dataset
 
 
@@ -49,6 +50,9 @@ def build(data: Dataset) -> nx.MultiDiGraph:
         memberships.append({**m, **dates.lifetime(m["joined"], m["left"])})
     G.graph["memberships"] = memberships
     G.graph["obligations"] = [{**o, **dates.lifetime(o["since"], o["until"])} for o in _records(data.obligations)]
+    # A claim's history lives beside the ties (keyed by tie id), not on them: exports carry
+    # a tie's attributes as plain values, and `filter_graph` gives each tie its day's status.
+    G.graph["claims"] = claims.history(_records(data.claims))
     G.graph["names"] = dict(zip(data.actors["id"], data.actors["name"], strict=True))
     return G
 

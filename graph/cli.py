@@ -19,6 +19,7 @@ from .errors import DataError, GraphError, UsageError
 from .export import FORMATS, export
 from .filter import filter_graph
 from .layout import LAYOUTS
+from .lens import said_by, spoken_name, voices
 from .load import DEFAULT_DATA_DIR, load
 from .paths import shortest_paths
 from .profile import profile
@@ -95,7 +96,13 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--status", type=_csv_list(vocab.STATUSES), help="comma-separated statuses")
         return p
 
-    view_options(sub.add_parser("profile", help="one actor's ties, organisations and summary")).add_argument("actor")
+    who = view_options(sub.add_parser("profile", help="one actor's ties, organisations and summary"))
+    who.add_argument("actor", nargs="?", help="an id such as IRN or a name such as Iran")
+    who.add_argument(
+        "--as-claimed-by",
+        metavar="ID",
+        help="instead, what this actor claims and denies ('Who says so?'): one sentence per contested tie",
+    )
     path = view_options(sub.add_parser("path", help="every shortest chain of ties between two actors"))
     path.add_argument("source")
     path.add_argument("target")
@@ -143,6 +150,11 @@ def _actor(G, text: str) -> str:
 
 def _profile(args: argparse.Namespace) -> int:
     G, H = _view(args)
+    if args.as_claimed_by is not None:
+        return _said(G, H, args.as_claimed_by)
+    if not args.actor:
+        print("error: name an actor (such as IRN), or give --as-claimed-by ID.", file=sys.stderr)
+        return 2
     p = profile(H, _actor(G, args.actor))
     print(p.summary, end="\n\n")
     for kind, rows in p.groups.items():
@@ -152,6 +164,27 @@ def _profile(args: argparse.Namespace) -> int:
                 print(f"  {p.name} {r['phrase']} — {r['title']} <{r['source_url']}>")
     if p.organizations:
         print("Organisations: " + ", ".join(f"{o['organization']} (since {o['joined']})" for o in p.organizations))
+    return 0
+
+
+def _said(G, H, voice: str) -> int:
+    """What `voice` claims and denies in the view, one sentence per tie; an id that claims
+    nothing is a usage error (exit 2) that lists the ids that do."""
+    heard = voices(G)
+    if voice not in heard:
+        print(
+            f"error: {voice!r} claims or denies no tie. Use one of these ids: {', '.join(sorted(heard))}.",
+            file=sys.stderr,
+        )
+        return 2
+    day = H.graph.get("as_of")
+    when = f"as of {day.day} {day:%B %Y}" if day else "over all the years covered"
+    said = said_by(H, voice)
+    print(f"Who says so? The ties {spoken_name(G, voice)} claims or denies, {when}:")
+    for s in said:
+        print(f"  {'denies' if s.stance == 'denies' else 'claims'}: {s.sentence}")
+    if not said:
+        print("  none among the contested ties of this view.")
     return 0
 
 

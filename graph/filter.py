@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 import networkx as nx
 
-from . import dates, provenance, vocab
+from . import claims, dates, provenance, vocab
 from .errors import UsageError
 
 
@@ -27,6 +27,9 @@ def filter_graph(
     minor: bool = False,
 ) -> nx.MultiDiGraph:
     """Return the ties in force on `as_of`, of the given types and statuses.
+
+    A tie's status, claimants and deniers are those of `as_of` (`claims.status_on`): a tie
+    denied that day and admitted later is shown, and filtered, as disputed.
 
     Each tie kept says whether `as_of` falls within an imprecise date (`approximate`) and
     whether it is shown past the end of the dataset it comes from (`unconfirmed`).
@@ -55,9 +58,13 @@ def filter_graph(
     H.graph.update(G.graph)
     H.graph["as_of"] = as_of
     H.add_nodes_from((n, a) for n, a in G.nodes(data=True) if dates.holds(a, as_of))
+    history = G.graph.get("claims", {})
     H.add_edges_from(
         (u, v, k, {**a, "approximate": dates.approximate(a, as_of), "unconfirmed": provenance.unconfirmed(a, as_of)})
-        for u, v, k, a in G.edges(keys=True, data=True)
+        for u, v, k, a in (
+            (u, v, k, {**a, **claims.status_on(a, as_of, history[k])} if k in history else a)
+            for u, v, k, a in G.edges(keys=True, data=True)
+        )
         if a["type"] in types and a["status"] in statuses and dates.holds(a, as_of) and u in H and v in H
         if minor or not vocab.is_minor(a) or u in centre or v in centre
     )

@@ -1,8 +1,9 @@
 """Shareable links: every view state in the URL query string, and back.
 
 Names: as_of (YYYY-MM-DD), types and status (comma-separated), focus (actor ids,
-comma-separated), depth, among (1), layout (force | geo), members, story and step,
-present (1). Values that are unknown or hostile fall back to the default, with a notice.
+comma-separated), depth, among (1), layout (force | geo), members, as (the actor id whose
+claims the map shows: "Who says so?"), story and step, present (1). Values that are
+unknown or hostile fall back to the default, with a notice.
 """
 
 from __future__ import annotations
@@ -54,10 +55,12 @@ def parse_link(
     stories: Mapping[str, int],
     first_day: dt.date,
     last_day: dt.date,
+    voices: set[str] | None = None,
 ) -> Link:
     """Read query parameters into a Link; bad values fall back to defaults with a notice.
 
-    `stories` maps story ids to their number of steps.
+    `stories` maps story ids to their number of steps; `voices` are the actors that claim or
+    deny a tie (`lens.voices`), the only ones `as` may name (default: every actor).
     """
     state, notices = STORY_START, []
     values = {k: _one(v) for k, v in params.items()}
@@ -71,6 +74,7 @@ def parse_link(
         "layout",
         "members",
         "minor",
+        "as",
         "story",
         "step",
         "present",
@@ -113,6 +117,12 @@ def parse_link(
         state = replace(state, among=values["among"] == "1")
     if "minor" in values:
         state = replace(state, minor=values["minor"] == "1")
+    if "as" in values:
+        heard = actors if voices is None else voices
+        if ID.fullmatch(values["as"]) and values["as"] in heard:
+            state = replace(state, voice=values["as"])
+        else:
+            notices.append(f"Nobody with the id {_show(values['as'])} claims or denies a tie; showing every claim.")
     if "depth" in values:
         if values["depth"] in ("1", "2", "3"):  # exactly these: never "²" or " 1"
             state = replace(state, depth=int(values["depth"]))
@@ -154,6 +164,8 @@ def to_params(link: Link) -> dict[str, str]:
         params["members"] = ",".join(s.members)
     if s.minor:
         params["minor"] = "1"
+    if s.voice:
+        params["as"] = s.voice
     if link.story:
         params.update(story=link.story, step=str(link.step))
     if link.present:
@@ -189,6 +201,8 @@ def keep_valid(
         session["as_of"] = min(max(session["as_of"], first_day), last_day)
     for key in ("focus", "members"):
         session[key] = [n for n in session.get(key, []) if n in actors]
+    if session.get("voice") and session["voice"] not in actors:
+        session["voice"] = None
     if session.get("story") not in stories:
         session["story"] = None
     if "profile_actor" in session and session["profile_actor"] not in actors:

@@ -22,7 +22,7 @@ import pandas as pd
 
 from . import dates, vocab
 from .errors import DataError, Problem
-from .schema import ACTORS, MEMBERSHIPS, OBLIGATIONS, RELATIONS, TABLES, Table
+from .schema import ACTORS, CLAIMS, MEMBERSHIPS, OBLIGATIONS, RELATIONS, TABLES, Table
 
 STATE_ID = re.compile(r"^[A-Z]{3}$")
 ORG_ID = re.compile(r"^[A-Z][A-Z0-9]{1,9}$")
@@ -51,16 +51,17 @@ class Dataset:
     relations: pd.DataFrame
     memberships: pd.DataFrame
     obligations: pd.DataFrame
+    claims: pd.DataFrame
 
 
 Row = dict[str, str]
 
 
 def load(data_dir: str | Path = DEFAULT_DATA_DIR) -> Dataset:
-    """Load and validate `actors.csv`, `relations.csv`, `memberships.csv` and
-    `obligations.csv` from a folder.
+    """Load and validate `actors.csv`, `relations.csv`, `memberships.csv`,
+    `obligations.csv` and `claims.csv` from a folder.
 
-    `memberships.csv` and `obligations.csv` may be absent. Raises DataError with every problem found.
+    All but the first two may be absent. Raises DataError with every problem found.
     """
     folder = Path(data_dir)
     if not folder.is_dir():
@@ -84,7 +85,7 @@ def load_bytes(sources: Mapping[str, bytes | None]) -> Dataset:
     for table in TABLES:
         raw = sources.get(table.file)
         if raw is None:
-            if table not in (MEMBERSHIPS, OBLIGATIONS):
+            if table not in (MEMBERSHIPS, OBLIGATIONS, CLAIMS):
                 problems.append(Problem(table.file, 0, "", "file is missing"))
             rows[table.file] = []
             continue
@@ -98,6 +99,7 @@ def load_bytes(sources: Mapping[str, bytes | None]) -> Dataset:
     _check_relations(rows[RELATIONS.file], kinds, lives, problems)
     _check_memberships(rows[MEMBERSHIPS.file], kinds, lives, problems)
     _check_obligations(rows[OBLIGATIONS.file], kinds, problems)
+    _check_claims(rows[CLAIMS.file], rows[RELATIONS.file], kinds, problems)
     if problems:
         raise DataError(problems.listed())
     return Dataset(*(_frame(t, rows[t.file]) for t in TABLES))
@@ -408,3 +410,56 @@ def _check_obligations(rows: list[tuple[int, Row]], kinds: Mapping[str, str] | N
             c.fail("organization", f"repeats line {seen[key]} ({key})")
         else:
             seen[key] = c.line
+
+
+def _check_claims(
+    rows: list[tuple[int, Row]],
+    ties: list[tuple[int, Row]],
+    kinds: Mapping[str, str] | None,
+    problems: list[Problem],
+) -> None:
+    """Each change names a tie of relations.csv and falls within its life; a tie's changes
+    have different dates; its latest change says what its row in relations.csv says."""
+    by_id = {t["id"]: (line, t) for line, t in ties if t["id"]}
+    latest: dict[str, tuple[dt.date, _Checker]] = {}
+    seen: dict[str, int] = {}
+    for c in _each(CLAIMS, rows, problems):
+        row = c.row
+        c.required("tie", "date", "status", "source_url")
+        c.choice("status", vocab.STATUSES)
+        c.actor("claimed_by", kinds)
+        c.actor("denied_by", kinds)
+        if row["status"] in ("alleged", "disputed") and not row["claimed_by"]:
+            c.fail("claimed_by", f"is empty (expected who makes the claim, since status is {row['status']})")
+        if row["status"] == "disputed" and not row["denied_by"]:
+            c.fail("denied_by", "is empty (expected who denies the claim, since status is disputed)")
+        c.pattern("source_url", URL, URL_EXPECTED)
+        if row["tie"] and row["tie"] not in by_id:
+            c.fail("tie", f"got {row['tie']!r}, expected the id of a tie in relations.csv")
+        try:
+            first, last = dates.parse_period(row["date"]) if row["date"] else (None, None)
+        except ValueError as exc:
+            c.fail("date", str(exc))
+            continue
+        if first is None or last is None or row["tie"] not in by_id:
+            continue
+        key = f"{row['tie']} on {row['date']}"
+        if key in seen:
+            c.fail("date", f"repeats line {seen[key]} ({key}; expected one change per date)")
+            continue
+        seen[key] = c.line
+        tie = by_id[row["tie"]][1]
+        life = _life(tie["start"], tie["end"])
+        if life and (first < life["first_day"] or last > life["last_day"]):
+            c.fail("date", f"got {row['date']!r}, outside the tie's dates {dates.span(tie['start'], tie['end'])}")
+        if row["tie"] not in latest or latest[row["tie"]][0] < last:
+            latest[row["tie"]] = (last, c)
+    for tie_id, (_, c) in latest.items():
+        line, tie = by_id[tie_id]
+        for column in ("status", "claimed_by", "denied_by"):
+            if c.row[column] != tie[column]:
+                c.fail(
+                    column,
+                    f"got {c.row[column]!r} in the tie's latest change, but relations.csv line {line} says "
+                    f"{tie[column]!r} (expected the latest change to match the tie's row, which holds its status now)",
+                )

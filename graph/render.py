@@ -24,7 +24,7 @@ import pyvis
 from pyvis.edge import Edge
 from pyvis.network import Network
 
-from . import dates, geo, labels, provenance, vocab
+from . import claims, dates, geo, labels, provenance, vocab
 from .build import memberships_on
 from .layout import Positions
 
@@ -63,6 +63,8 @@ STATE_STYLE = {"shape": "dot", "color": {"background": "#E8EEF4", "border": "#1F
 # An organisation is a square, a state a round dot; both are named beside the mark by
 # the label placement (`templates/labels.js`), never inside it.
 ORG_STYLE = {"shape": "square", "color": {"background": "#FFF4D6", "border": "#6B4E00"}}
+# "Who says so?": a tie the chosen actor denies is drawn paler than any status, and struck.
+DENIED_ALPHA = 0.35
 # A tie shown past the end of its dataset, or on a day within an imprecise date, is pale.
 UNSURE_ALPHA = 0.3
 # The credit line under an exported picture: where the ties come from.
@@ -99,7 +101,8 @@ def _vis_js() -> str:
 
 
 def _names(G: nx.MultiDiGraph, ids: str) -> list[str]:
-    return [G.nodes[i]["name"] if i in G else i for i in ids.split("|") if i]
+    known = G.graph.get("names", {})  # an actor the view leaves out is still named
+    return [G.nodes[i]["name"] if i in G else known.get(i, i) for i in ids.split("|") if i]
 
 
 def tie_tip(G: nx.MultiDiGraph, u: str, v: str, tie: dict, sources: dict[tuple[str, str], int]) -> dict:
@@ -117,12 +120,19 @@ def tie_tip(G: nx.MultiDiGraph, u: str, v: str, tie: dict, sources: dict[tuple[s
     if tie["denied_by"]:
         lines.append("Denied by: " + ", ".join(_names(G, tie["denied_by"])))
     source = (tie["source_url"], tie["source_name"] or "Source")
-    return {
+    tip = {
         "title": tie["title"],
         "lines": lines,
         "text": tie["description"],
         "src": sources.setdefault(source, len(sources)),
     }
+    changes = claims.history_lines(G, tie["id"], G.graph.get("as_of"))
+    if changes:  # what was claimed and denied when, each change with its source
+        tip["history"] = [
+            {"text": c["text"], "src": sources.setdefault((c["url"], "source"), len(sources)), "now": c["now"]}
+            for c in changes
+        ]
+    return tip
 
 
 def membership_tip(G: nx.MultiDiGraph, member: str, org: str, m: dict) -> dict:
@@ -208,7 +218,8 @@ def merged_lines(G: nx.MultiDiGraph) -> dict[tuple[str, str, str, str, bool], li
         directed = vocab.LINE_STYLES[style].arrow
         a, b = (u, v) if directed or u <= v else (v, u)
         unsure = bool(tie.get("unconfirmed") or tie.get("approximate"))
-        lines[(style, a, b, tie.get("status", "confirmed"), unsure)].append(k)
+        # `drawn_as`: how the voice of "Who says so?" sees the tie (`lens.seen_by`), if one is chosen.
+        lines[(style, a, b, tie.get("drawn_as", tie.get("status", "confirmed")), unsure)].append(k)
     return dict(lines)
 
 
@@ -259,7 +270,8 @@ def to_network(
             continue
         tips = [tie_tip(G, *ends[key], sources) for key in keys]
         bright = any(key in highlight for key in keys)
-        alpha = vocab.STATUSES[status].alpha if not highlight else (1.0 if bright else 0.12)
+        faded = DENIED_ALPHA if status == "denied" else vocab.STATUSES[status].alpha
+        alpha = faded if not highlight else (1.0 if bright else 0.12)
         if unsure:
             alpha = min(alpha, UNSURE_ALPHA)
         # Colour, dashes, width and arrow come from one table per style (`styles`), not per tie.
@@ -271,6 +283,8 @@ def to_network(
             extra["smooth"] = smooth[k]
         if status != "confirmed":
             extra["note"] = status
+        if status == "denied":
+            extra["struck"] = True
         if len(keys) > 1:
             extra["ties"] = keys
         tip = tips[0] if len(tips) == 1 else _many_tip(style, tips)
@@ -296,6 +310,7 @@ def styles() -> dict[str, dict]:
             "width": st.width,
             "arrow": st.arrow,
             "double": st.double,
+            "strike": st.strike,
         }
         for name, st in vocab.LINE_STYLES.items()
     }
@@ -314,6 +329,7 @@ def legend(drawn: set[str] | None = None) -> list[dict]:
             "dashes": " ".join(map(str, st.dashes)) if st.dashes else "",
             "arrow": st.arrow,
             "double": st.double,
+            "strike": st.strike,
             "hint": st.hint,
         }
         for name, st in vocab.LINE_STYLES.items()
@@ -345,8 +361,13 @@ def map_data(
     focus: tuple[str, ...] = (),
     base_map: bool = False,
     story: str = "",
+    voice: str = "",
+    said: tuple[str, ...] = (),
 ) -> str:
     """Everything the map script (`templates/map.js`) draws, as JSON safe inside a <script>.
+
+    `voice` names the actor through whose eyes the map is drawn ("Who says so?", `lens`);
+    `said` are its sentences, shown over the map and carried by the offline page.
 
     `blocs` (label, colour) pairs add a legend for node `fills`. Labels are 15 px on
     screen whatever the zoom, 26 px with `present` (a projector in a classroom); those of
@@ -368,7 +389,15 @@ def map_data(
             "caption": caption,
             "story": story,
             "credit": CREDIT,
-            "legend": legend({vocab.line_style(t["type"], t.get("subtype", "")) for *_, t in G.edges(data=True)}),
+            "legend": [
+                {**row, "label": f"Denied by {voice}"} if row.get("strike") else row
+                for row in legend(
+                    {vocab.line_style(t["type"], t.get("subtype", "")) for *_, t in G.edges(data=True)}
+                    | ({"denied"} if any(t.get("drawn_as") == "denied" for *_, t in G.edges(data=True)) else set())
+                )
+            ],
+            "voice": voice,
+            "said": list(said),
             "blocs": [list(b) for b in blocs or []],
             "baseMap": _base_map(G) if base_map else None,
         }

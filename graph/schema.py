@@ -39,4 +39,11 @@ OBLIGATIONS = Table(
     ("organization", "article", "since", "text", "source_url"),
     ("until",),
 )
-TABLES = (ACTORS, RELATIONS, MEMBERSHIPS, OBLIGATIONS)
+# A claim's history: from `date`, the tie `tie` had this status, named these claimants and
+# deniers, on the word of `source_url`. The latest change of a tie is its row in relations.csv.
+CLAIMS = Table(
+    "claims.csv",
+    ("tie", "date", "status", "source_url"),
+    ("claimed_by", "denied_by", "note"),
+)
+TABLES = (ACTORS, RELATIONS, MEMBERSHIPS, OBLIGATIONS, CLAIMS)

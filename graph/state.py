@@ -21,6 +21,7 @@ class ViewState:
     layout: str = "force"
     members: tuple[str, ...] = ()  # organisations whose members are linked to them
     minor: bool = False  # smaller arms flows, beyond the focus's own
+    voice: str = ""  # "Who says so?": the actor through whose claims the map is drawn
 
 
 # The first view a student sees: the web this project started from, in the week of

@@ -13,6 +13,7 @@ from .blocs import bloc_of, blocs
 from .build import memberships_on
 from .filter import filter_graph
 from .layout import Positions
+from .lens import Said, said_by, seen_by, spoken_name
 from .render import BLOC_COLOURS, OTHER_BLOC, map_data, page_html
 from .state import ViewState
 from .tables import ties_table
@@ -37,6 +38,7 @@ class View:
     table: pd.DataFrame
     summary: str
     graph: nx.MultiDiGraph = field(repr=False)
+    said: tuple[Said, ...] = ()  # with a voice: what it claims and denies, one sentence per tie
 
     def html(self, height: str = "100vh") -> str:
         """The view as one self-contained, offline page."""
@@ -225,6 +227,12 @@ def make_view(
     drawn = with_memberships(G, H, state.members)
     summary = f"{_count(drawn)} {when}{around}."
     caption = f"{when.capitalize()}{around}"
+    said: tuple[Said, ...] = ()
+    voice = state.voice if state.voice in G else ""
+    if voice:
+        said = tuple(said_by(H, voice))
+        drawn = seen_by(drawn, voice)
+        caption += f", as {spoken_name(G, voice)} says"
     data = map_data(
         drawn,
         positions,
@@ -236,5 +244,7 @@ def make_view(
         focus=state.focus,
         base_map=state.layout == "geo",
         story=drawing.story,
+        voice=spoken_name(G, voice) if voice else "",
+        said=tuple(s.sentence for s in said),
     )
-    return View(data, _table(H), summary, H)
+    return View(data, _table(H), summary, H, said)

@@ -178,6 +178,7 @@ class LineStyle:
     width: int
     arrow: bool
     double: bool = False
+    strike: bool = False  # crossed out: the voice chosen in "Who says so?" denies it
 
 
 # One row per style: a tie type, or a subtype drawn apart from its type. Colour still
@@ -194,6 +195,9 @@ LINE_STYLES: dict[str, LineStyle] = {
     "defence_membership": LineStyle(
         "Member of a defence alliance", "blue dots: all members must defend each other", "#0072B2", (2, 4), 3, False
     ),
+    # Not a kind of tie but how one is seen: a tie the chosen voice denies ("Who says so?")
+    # keeps its type's colour and dashes, pale and crossed out; the legend shows it in grey.
+    "denied": LineStyle("Denied by the chosen voice", "pale and crossed out ✕", "#555555", None, 3, False, strike=True),
 }
 MEMBERSHIP_STYLES = ("membership", "defence_membership")
 # (type, subtype) pairs with a style of their own; every other tie takes its type's.

@@ -182,6 +182,7 @@ def with_link(**params):
         {"focus": "UKR,RUS", "among": "0", "depth": "2"},
         {"layout": "geo"},
         {"members": "NATO"},
+        {"as": "IRN", "as_of": "2025-01-17"},
         {"story": "nato-12-to-32", "step": "3"},
         {"present": "1"},
     ],
@@ -271,3 +272,28 @@ def test_app_follows_the_address_when_the_browser_goes_back():
 def test_app_story_step_summary_counts_what_is_drawn():
     at = with_link(story="nato-12-to-32", step="1")
     assert "0 ties and 12 membership links between 13 actors" in summary(at)
+
+
+def test_app_who_says_so_shows_each_sentence_as_text(tmp_path, monkeypatch):
+    """Seen as Carpania (renamed to a hostile name), the map strikes the tie it denies and the
+    sentence under the summary shows the name literally: no image, no link."""
+    for f in (ROOT / "tests/data/tiny").iterdir():
+        (tmp_path / f.name).write_bytes(f.read_bytes())
+    actors = tmp_path / "actors.csv"
+    actors.write_text(actors.read_text().replace("Carpania", "Iran ![x](http://h/x.png)"))
+    monkeypatch.setenv("TIES_DATA_DIR", str(tmp_path))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["as_of"] = "2023-06-01"
+    at.query_params["focus"] = ""
+    at.run()
+    assert not at.exception
+    widget(at.sidebar.selectbox, "Who says so?").set_value("CCC").run()
+    assert not at.exception
+    (said,) = [m.value for m in at.markdown if "denies it" in shown(m.value)]
+    name = "Iran ![x](http://h/x.png)"
+    assert shown(said) == f"- Avalon says {name} supplies drones to Borduria; {name} denies it."
+    assert "![" not in said and "http://" not in said  # escaped: Markdown sees no image and no link
+    data = json.loads(drawn(at))
+    assert data["voice"] == "Iran ![x](http://h/x.png)" and len(data["said"]) == 1
+    assert [e["id"] for e in data["edges"] if e.get("struck")] == ["cb-arms-2022"]
+    assert at.query_params["as"] == "CCC"

@@ -28,7 +28,7 @@ def test_main_validate_rejects_each_broken_folder(defect, capsys):
     assert run(["validate", str(BROKEN / defect)]) == 1
     err = capsys.readouterr().err
     assert "problem(s) found" in err
-    assert re.search(r"^  (actors|relations|memberships|obligations)\.csv(:\d+)?: ", err, re.M)
+    assert re.search(r"^  (actors|relations|memberships|obligations|claims)\.csv(:\d+)?: ", err, re.M)
 
 
 def test_python_m_graph_validate_exits_non_zero_without_a_traceback():
@@ -122,3 +122,17 @@ def test_bench_is_found_in_devtools_from_any_working_directory(monkeypatch, tmp_
     monkeypatch.setattr(bench, "main", lambda **options: f"bench {sorted(options.items())}")
     assert main(["bench", "--quick", "--no-browser"]) == 0
     assert capsys.readouterr().out.startswith("bench [('browser', False), ('json_path', None), ('quick', True)]")
+
+
+def test_main_profile_as_claimed_by_prints_the_sentences(capsys):
+    assert main(["profile", "--as-claimed-by", "IRN", "--as-of", "2025-01-17"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Who says so? The ties Iran claims or denies, as of 17 January 2025:")
+    assert "  denies: The United States, the United Kingdom, France and Germany say Iran supplies missiles" in out
+
+
+@pytest.mark.parametrize("voice", ["XXX", "NATO!", ""])
+def test_main_profile_as_claimed_by_unknown_id_lists_the_valid_ones(voice, capsys):
+    assert run(["profile", "--as-claimed-by", voice]) == 2
+    err = capsys.readouterr().err
+    assert "claims or denies no tie" in err and "Use one of these ids: " in err and "IRN" in err and "USA" in err

@@ -24,6 +24,7 @@ def test_parse_link_without_parameters_is_the_story_start():
         Link(ViewState(as_of=dt.date(2024, 3, 7), focus=("NATO", "RUS"), among=True, layout="geo", members=("NATO",))),
         Link(ViewState(as_of=dt.date(2000, 1, 1), types=(), statuses=(), focus=()), story="nato-12-to-32", step=4),
         Link(replace(STORY_START, focus=()), present=True),
+        Link(ViewState(as_of=dt.date(2025, 1, 17), focus=("IRN", "RUS"), among=True, voice="IRN")),
     ],
 )
 def test_links_round_trip(link):
@@ -43,6 +44,9 @@ def test_links_round_trip(link):
         ({"story": "no-such"}, "story", None, "no story"),
         ({"story": "nato-12-to-32", "step": "99"}, "step", 1, "steps 1 to 6"),
         ({"colour": "red"}, "present", False, "unknown link setting"),
+        ({"as": "XXX"}, "voice", "", "claims or denies"),
+        ({"as": "<b>RUS</b>"}, "voice", "", "claims or denies"),
+        ({"as": "RUS\n"}, "voice", "", "claims or denies"),
     ],
 )
 def test_parse_link_falls_back_with_a_notice(params, field, expected, notice):
@@ -80,3 +84,10 @@ def test_parse_link_date_is_yyyy_mm_dd_only(value):
 def test_parse_link_id_with_a_newline_is_not_an_actor():
     link = parse_link({"focus": "RUS\n"}, **KW)
     assert link.state.focus == () and link.notices
+
+
+def test_parse_link_voice_must_have_a_voice():
+    """`as` names only an actor that claims or denies a tie: NATO is an actor but says nothing."""
+    link = parse_link({"as": "NATO"}, **KW, voices={"RUS", "IRN"})
+    assert link.state.voice == "" and link.notices
+    assert parse_link({"as": "IRN"}, **KW, voices={"RUS", "IRN"}).state.voice == "IRN"

@@ -39,6 +39,9 @@ DEFECTS = {
     "checked_on_without_url": ("relations.csv", 4, "checked_url", "expected the page that shows the tie held"),
     "url_breaks_out": ("relations.csv", 4, "source_url", "with spaces, quotes and brackets percent-encoded"),
     "obligation_of_a_state": ("obligations.csv", 3, "organization", "which is a state"),
+    "claim_unknown_tie": ("claims.csv", 3, "tie", "got 'zz-arms-2022', expected the id of a tie in relations.csv"),
+    "claim_outside_tie": ("claims.csv", 2, "date", "got '2021-12', outside the tie's dates since 2022-09"),
+    "claim_not_latest": ("claims.csv", 3, "status", "relations.csv line 6 says 'disputed'"),
 }
 
 

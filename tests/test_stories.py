@@ -77,7 +77,7 @@ def test_shipped_stories_are_at_least_six_with_the_required_ones(shipped):
 
 def test_every_shipped_story_step_draws_and_cites(shipped, world):
     data, stories = shipped
-    urls = set(data.relations["source_url"]) | set(data.memberships["source_url"])
+    urls = set(data.relations["source_url"]) | set(data.memberships["source_url"]) | set(data.claims["source_url"])
     for story in stories:
         for step in story.steps:
             view = make_view(world, {}, step.state)
@@ -112,3 +112,17 @@ def test_the_seed_story_shows_nothing_before_it_happened(shipped, world):
         seen_fighting.append("prk-ukr-fighting-2024-11" in ties)
         assert not any(t["unconfirmed"] for u, v, t in H.edges(data=True) if {u, v} == {"RUS", "UKR"})
     assert seen_fighting == [False, False, False, True, True]
+
+
+def test_the_troops_step_shows_the_tie_as_claimed_and_denied_that_day(shipped, world):
+    """On 15 November 2024 Russia and North Korea still denied sending the troops (claims.csv):
+    the step's view, table and caption say disputed, not what was admitted in April 2025."""
+    _, stories = shipped
+    story = next(s for s in stories if s.id == "russia-iran-north-korea")
+    step = next(s for s in story.steps if "prk-rus-troops-2024" in s.highlight)
+    view = make_view(world, {}, step.state)
+    tie = next(t for *_, k, t in view.graph.edges(keys=True, data=True) if k == "prk-rus-troops-2024")
+    assert (tie["status"], tie["denied_by"]) == ("disputed", "RUS|PRK")
+    row = view.table[view.table.title == tie["title"]].iloc[0]
+    assert row.status == "Disputed" and "denied by Russia, North Korea" in row.claims
+    assert "deny it" in step.caption and "disputed" in step.caption

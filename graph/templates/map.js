@@ -42,6 +42,8 @@ function tiesMap(root, onSelect) {
   canvas.setAttribute("role", "img");
   canvas.setAttribute("aria-label", "Network of ties between states. A table of the same ties is given beside it.");
   var caption = el("div", "ties-caption");
+  var voice = el("div", "ties-voice");  // "Who says so?": the chosen voice's sentences
+  voice.setAttribute("aria-live", "polite");
   var empty = el("div", "ties-empty", "No ties match these filters.");
   var details = el("aside", "ties-details");
   details.setAttribute("aria-live", "polite");
@@ -53,7 +55,7 @@ function tiesMap(root, onSelect) {
   legend.setAttribute("aria-label", "Legend");
   tools.append(reset, png);
   stage.append(canvas, caption, empty, details, tools, credit);
-  root.append(stage, legend);
+  root.append(stage, voice, legend);  // the sentences sit between map and legend, over no country
 
   var network = null, nodes = null, edges = null, data = null;
   var tips = {}, home = {}, shown = null, labelPx = 15, options = null;
@@ -68,6 +70,22 @@ function tiesMap(root, onSelect) {
     box.appendChild(el("div", "", tip.title)).className = "tip-title";
     tip.lines.forEach(function (line) { box.appendChild(el("div", "", line)); });
     if (tip.text) box.appendChild(el("div", "", tip.text)).className = "tip-text";
+    if (tip.history) {  // a claim's history: each change, the one of the day marked, with its source
+      var past = el("div", "", "What was claimed and denied, and when:");
+      past.className = "tip-text tip-history";
+      tip.history.forEach(function (h) {
+        var line = el("div", "", (h.now ? "▶ " : "") + h.text + " ");
+        if (h.now) line.className = "now";
+        var href = withLink ? safeUrl(h.url) : null;
+        if (href) {
+          var a = el("a", "", "(source)");
+          a.href = href; a.target = "_blank"; a.rel = "noopener noreferrer";
+          line.appendChild(a);
+        }
+        past.appendChild(line);
+      });
+      box.appendChild(past);
+    }
     (tip.items || []).forEach(function (item) {  // a line that stands for several ties
       var part = tipElement(item, withLink);
       part.className = "tip-item";
@@ -100,6 +118,10 @@ function tiesMap(root, onSelect) {
       if (row.dashes) line.setAttribute("stroke-dasharray", row.dashes);
       pic.appendChild(line);
       if (row.double) pic.appendChild(shape("line", { x1: 2, y1: 7, x2: 56, y2: 7, stroke: "#ffffff", "stroke-width": 2.4 }));
+      if (row.strike) {  // pale, crossed out in the middle, as on the map
+        line.setAttribute("stroke-opacity", "0.45");
+        pic.appendChild(shape("path", { d: "M23,1 L35,13 M35,1 L23,13", stroke: "#111111", "stroke-width": 2.5 }));
+      }
       if (row.arrow) pic.appendChild(shape("polygon", { points: "46,2 56,7 46,12", fill: row.colour }));
       var hint = el("span", "", row.hint);
       hint.className = "hint";
@@ -135,6 +157,7 @@ function tiesMap(root, onSelect) {
     function source(tip) {
       tip.url = d.sources[tip.src][0];
       tip.source = d.sources[tip.src][1];
+      (tip.history || []).forEach(function (h) { h.url = d.sources[h.src][0]; });
     }
     d.edges.forEach(function (e) {
       var s = d.styles[e.kind];
@@ -149,7 +172,7 @@ function tiesMap(root, onSelect) {
       e.color = { color: rgba(s.color, e.alpha === undefined ? 1 : e.alpha), highlight: s.color, hover: s.color };
       e.dashes = s.dashes;
       e.width = s.width * (e.wide ? 2 : 1);
-      edgeInfo[e.id] = { base: e.width, double: s.double, note: e.note || "", color: e.color.color,
+      edgeInfo[e.id] = { base: e.width, double: s.double, strike: !!e.struck, note: e.note || "", color: e.color.color,
                          faded: rgba(s.color, 0.12), alpha: e.alpha === undefined ? 1 : e.alpha };
       e.arrows = { to: { enabled: s.arrow, scaleFactor: 0.8 } };
     });
@@ -219,6 +242,31 @@ function tiesMap(root, onSelect) {
       points.slice(1).forEach(function (p) { ctx.lineTo(p.x, p.y); });
       ctx.stroke();
       ctx.restore();
+    });
+  }
+
+  // A line the chosen voice denies is crossed out twice, a third of the way from each end,
+  // so that it shows without hovering and beside the label in the middle.
+  function drawStrikes(net, ctx) {
+    var half = 7 / net.getScale();
+    net.body.edgeIndices.forEach(function (k) {
+      var e = net.body.edges[k];
+      if (!edgeInfo[k] || !edgeInfo[k].strike || !e.connected) return;
+      [0.3, 0.7].forEach(function (t) {
+        var p = e.edgeType.getPoint(t);
+        ctx.save();
+        ctx.globalAlpha = edgeInfo[k].dim ? 0.2 : 1;
+        ctx.lineCap = "round";
+        [["#ffffff", 5.5], ["#111111", 2.5]].forEach(function (pen) {
+          ctx.strokeStyle = pen[0];
+          ctx.lineWidth = pen[1] / net.getScale();
+          ctx.beginPath();
+          ctx.moveTo(p.x - half, p.y - half); ctx.lineTo(p.x + half, p.y + half);
+          ctx.moveTo(p.x + half, p.y - half); ctx.lineTo(p.x - half, p.y + half);
+          ctx.stroke();
+        });
+        ctx.restore();
+      });
     });
   }
 
@@ -295,6 +343,7 @@ function tiesMap(root, onSelect) {
     });
     net.on("afterDrawing", function (ctx) {
       drawCores(net, ctx);
+      drawStrikes(net, ctx);
       drawLabels(net, ctx, px(), record);
     });
   }
@@ -357,6 +406,16 @@ function tiesMap(root, onSelect) {
     root.classList.toggle("present", !!d.present);
     caption.textContent = d.caption || "";
     caption.hidden = !d.caption;
+    voice.textContent = "";
+    if (d.voice) {
+      voice.appendChild(el("div", "", "Who says so? The map as " + d.voice + " says it:")).className = "tip-title";
+      var who = d.voice.charAt(0).toUpperCase() + d.voice.slice(1);
+      if (!(d.said || []).length) voice.appendChild(el("div", "", who + " claims or denies no contested tie shown."));
+      var list = el("ul");
+      (d.said || []).forEach(function (text) { list.appendChild(el("li", "", text)); });
+      voice.appendChild(list);
+    }
+    voice.hidden = !d.voice;
     empty.hidden = d.nodes.length > 0;
     drawLegend(d.legend, d.blocs);
     labelPx = d.labelPx || 15;
@@ -462,7 +521,7 @@ function tiesMap(root, onSelect) {
     var legendH = 48 * Math.ceil(rows.length / 4);
     var c = out.getContext("2d");
     c.font = "26px " + font;
-    var lines = wrap(c, data.story || "", w - 2 * pad, 4);
+    var lines = wrap(c, [data.story].concat(data.said || []).filter(Boolean).join(" "), w - 2 * pad, 4);
     var top = 64 + 34 * lines.length + (lines.length ? 10 : 0);
     out.width = w;
     out.height = h + top + legendH + 52;
