@@ -40,3 +40,14 @@ def guard(page) -> list[str]:
 
     page.route("**/*", check)
     return outside
+
+
+def settled(page, timeout: float = 30_000) -> None:
+    """Wait until the app has finished its run (Streamlit marks its root element) and the
+    browser has painted what it sent twice over: what a page would do, it has done. Then
+    a test may assert that something did not happen, without waiting a fixed time."""
+    page.wait_for_function(
+        "() => document.querySelector('[data-testid=stApp]')?.dataset.testScriptState === 'notRunning'",
+        timeout=timeout,
+    )
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")

@@ -54,6 +54,17 @@ def browser():
 
 
 @pytest.fixture(scope="session")
+def app_url():
+    """One app server with the shipped data for every browser test that needs no other data
+    (each test opens its own browser context, so its session is its own): starting one took
+    a few seconds per test."""
+    from devtools import serve
+
+    with serve.running_app(None) as (url, _):
+        yield url
+
+
+@pytest.fixture(scope="session")
 def make_graph():
     """Build a graph from ties written as 'A B type start [end] [status]' (`graph_of`)."""
     return graph_of

@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
-from browser import guard, running_app
+from browser import guard, running_app, settled
 from PIL import Image
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
@@ -90,33 +90,33 @@ def hover_and_open_everything(page, frame, *, click_nodes=True):
     return seen
 
 
-def test_app_draws_the_story_and_asks_nothing_from_outside(page):
-    with running_app() as url:
-        timings = []
-        for _ in range(3):  # the first visitor after a start pays for loading and layout
-            started = time.monotonic()
-            page.goto(url)
-            frame = graph_frame(page)
-            timings.append(time.monotonic() - started)
-        actors = int(re.search(r"ties between (\d+) actors", page.inner_text("body")).group(1))
-        assert drawn_nodes(frame) == actors
-        ids = set(frame.evaluate("() => window.tieNetwork.nodes.getIds()"))
-        assert {"RUS", "IRN", "PRK", "UKR", "ISR", "USA"} <= ids
-        assert frame.evaluate("() => window.network.physics.options.enabled") is False
-        print(
-            "\nbrowser: page load to drawn network in the app, first and later visits (s):",
-            [round(t, 2) for t in timings],
-        )
+def test_app_draws_the_story_and_asks_nothing_from_outside(page, app_url):
+    url = app_url
+    timings = []
+    for _ in range(3):  # the first visitor after a start pays for loading and layout
+        started = time.monotonic()
+        page.goto(url)
+        frame = graph_frame(page)
+        timings.append(time.monotonic() - started)
+    actors = int(re.search(r"ties between (\d+) actors", page.inner_text("body")).group(1))
+    assert drawn_nodes(frame) == actors
+    ids = set(frame.evaluate("() => window.tieNetwork.nodes.getIds()"))
+    assert {"RUS", "IRN", "PRK", "UKR", "ISR", "USA"} <= ids
+    assert frame.evaluate("() => window.network.physics.options.enabled") is False
+    print(
+        "\nbrowser: page load to drawn network in the app, first and later visits (s):",
+        [round(t, 2) for t in timings],
+    )
     assert page.outside == []
 
 
-def test_app_picture_holds_still(page):
-    with running_app() as url:
-        page.goto(url)
-        frame = graph_frame(page)
-        first = frame.evaluate("() => window.network.getPositions()")
-        page.wait_for_timeout(700)
-        assert frame.evaluate("() => window.network.getPositions()") == first
+def test_app_picture_holds_still(page, app_url):
+    url = app_url
+    page.goto(url)
+    frame = graph_frame(page)
+    first = frame.evaluate("() => window.network.getPositions()")
+    page.wait_for_timeout(700)
+    assert frame.evaluate("() => window.network.getPositions()") == first
 
 
 def test_app_with_hostile_data_runs_no_payload(page):
@@ -129,7 +129,7 @@ def test_app_with_hostile_data_runs_no_payload(page):
         assert all(
             href.startswith("https://") and rel == "noopener noreferrer" and t == "_blank" for href, rel, t in links
         )
-        page.wait_for_timeout(300)
+        settled(page)
         assert page.evaluate(PWNED) and frame.evaluate(PWNED)
         # A click on a country opens its profile in the app: its texts stay text there too.
         page.mouse.click(*point_of(frame, "node", "AAA"))
@@ -137,7 +137,7 @@ def test_app_with_hostile_data_runs_no_payload(page):
         page.get_by_text("is in conflict with").first.wait_for(timeout=15_000)
         for name in page.get_by_role("tab").all_inner_texts():
             page.get_by_role("tab", name=name).click()
-        page.wait_for_timeout(500)
+        settled(page)
         assert page.evaluate(PWNED)
         # A story whose title and captions carry payloads, and a hostile link.
         page.goto(url + "/?story=hostile&focus=%3Cscript%3Ewindow.__pwned%3D1%3C%2Fscript%3E")
@@ -146,7 +146,7 @@ def test_app_with_hostile_data_runs_no_payload(page):
         page.get_by_role("button", name="Next ▶").click()
         page.get_by_text("<svg onload", exact=False).first.wait_for()
         assert not page.locator("a[href^='javascript']").count()
-        page.wait_for_timeout(500)
+        settled(page)
         assert page.evaluate(PWNED)
     assert page.dialogs == []
     assert page.outside == []
@@ -188,57 +188,56 @@ def wait_redraw(page):
     return frame, set(frame.evaluate("() => window.tieNetwork.nodes.getIds()"))
 
 
-def test_app_positions_hold_across_a_filter_change(page):
-    with running_app() as url:
-        page.goto(url + "/?focus=&among=0&as_of=2025-06-20")
-        frame = graph_frame(page)
-        before = positions(frame)
-        frame.evaluate("() => { window.network.keptAcrossRedraws = true; }")
-        mark(frame)
-        page.get_by_role("tab", name="What changed?").click()
-        page.get_by_role("button", name="◀ One year back").click()
-        frame, ids = wait_redraw(page)
-        # The map stayed mounted and got only new data: same network, vis-network loaded once.
-        assert frame.evaluate("() => window.network.keptAcrossRedraws") is True
-        assert frame.evaluate("() => document.querySelectorAll('script[src$=\"vis-network.min.js\"]').length") == 1
-        assert not page.locator("iframe").count()
-        after = positions(frame)
-        shared = set(before) & set(after)
-        assert len(shared) > 50
-        assert {n: after[n] for n in shared} == {n: before[n] for n in shared}
-        assert "as of 2024-06-20" in page.inner_text("body")
+def test_app_positions_hold_across_a_filter_change(page, app_url):
+    url = app_url
+    page.goto(url + "/?focus=&among=0&as_of=2025-06-20")
+    frame = graph_frame(page)
+    before = positions(frame)
+    frame.evaluate("() => { window.network.keptAcrossRedraws = true; }")
+    mark(frame)
+    page.get_by_role("tab", name="What changed?").click()
+    page.get_by_role("button", name="◀ One year back").click()
+    frame, ids = wait_redraw(page)
+    # The map stayed mounted and got only new data: same network, vis-network loaded once.
+    assert frame.evaluate("() => window.network.keptAcrossRedraws") is True
+    assert frame.evaluate("() => document.querySelectorAll('script[src$=\"vis-network.min.js\"]').length") == 1
+    assert not page.locator("iframe").count()
+    after = positions(frame)
+    shared = set(before) & set(after)
+    assert len(shared) > 50
+    assert {n: after[n] for n in shared} == {n: before[n] for n in shared}
+    assert "as of 2024-06-20" in page.inner_text("body")
     assert page.outside == []
 
 
-def test_app_map_layout_is_geographic(page):
-    with running_app() as url:
-        page.goto(url + "/?focus=&among=0&layout=geo&as_of=1993-06-01")
-        frame = graph_frame(page)
-        pos = positions(frame)
-        assert pos["USA"]["x"] < pos["CHN"]["x"]
-        assert pos["RUS"]["y"] < pos["ZAF"]["y"]
+def test_app_map_layout_is_geographic(page, app_url):
+    url = app_url
+    page.goto(url + "/?focus=&among=0&layout=geo&as_of=1993-06-01")
+    frame = graph_frame(page)
+    pos = positions(frame)
+    assert pos["USA"]["x"] < pos["CHN"]["x"]
+    assert pos["RUS"]["y"] < pos["ZAF"]["y"]
     assert page.outside == []
 
 
-def test_app_png_export_downloads_an_image(page):
-    with running_app() as url:
-        page.goto(url)
-        frame = graph_frame(page)
-        with page.expect_download() as download:
-            frame.click("#ties-png")
-        path = download.value.path()
-        with open(path, "rb") as f:
-            data = f.read()
-        assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000
-        assert download.value.suggested_filename == "ties-between-states.png"
+def test_app_png_export_downloads_an_image(page, app_url):
+    url = app_url
+    page.goto(url)
+    frame = graph_frame(page)
+    with page.expect_download() as download:
+        frame.click("#ties-png")
+    path = download.value.path()
+    with open(path, "rb") as f:
+        data = f.read()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000
+    assert download.value.suggested_filename == "ties-between-states.png"
     assert page.outside == []
 
 
-@pytest.fixture(scope="module")
-def app():
-    """One running app for the tests that only read and click (each test has its own page)."""
-    with running_app() as url:
-        yield url
+@pytest.fixture
+def app(app_url):
+    """The running app, for the tests that only read and click (each has its own page)."""
+    return app_url
 
 
 def settle(page, frame, timeout=15):
@@ -427,7 +426,7 @@ def test_app_png_is_opaque_with_legend_and_csv_has_a_bom(page, app):
     assert page.outside == []
 
 
-def test_app_upload_good_and_bad_files(page, tmp_path):
+def test_app_upload_good_and_bad_files(page, tmp_path, app_url):
     from graph.upload import TEMPLATE
 
     good, bad = tmp_path / "good" / "relations.csv", tmp_path / "bad" / "relations.csv"
@@ -435,46 +434,46 @@ def test_app_upload_good_and_bad_files(page, tmp_path):
     bad.parent.mkdir()
     good.write_text(TEMPLATE)
     bad.write_text(TEMPLATE.replace("IRN,RUS", "IRN,ZZZ"))
-    with running_app() as url:
-        page.goto(url)
-        graph_frame(page)
-        page.get_by_text("Use your own data").click()
-        page.locator("input[type=file]").set_input_files(str(bad))
-        page.get_by_role("button", name="Check and use these files").click()
-        page.get_by_text("nothing was loaded").wait_for(timeout=15_000)
-        page.get_by_text("relations.csv:3: target: got 'ZZZ'").first.wait_for(timeout=15_000)
-        page.locator("input[type=file]").set_input_files(str(good))
-        page.get_by_role("button", name="Check and use these files").click()
-        page.get_by_text("Your data (2 ties)").wait_for(timeout=15_000)
+    url = app_url
+    page.goto(url)
+    graph_frame(page)
+    page.get_by_text("Use your own data").click()
+    page.locator("input[type=file]").set_input_files(str(bad))
+    page.get_by_role("button", name="Check and use these files").click()
+    page.get_by_text("nothing was loaded").wait_for(timeout=15_000)
+    page.get_by_text("relations.csv:3: target: got 'ZZZ'").first.wait_for(timeout=15_000)
+    page.locator("input[type=file]").set_input_files(str(good))
+    page.get_by_role("button", name="Check and use these files").click()
+    page.get_by_text("Your data (2 ties)").wait_for(timeout=15_000)
     assert page.outside == []
 
 
-def test_one_users_upload_and_view_stay_in_their_session(browser, tmp_path):
+def test_one_users_upload_and_view_stay_in_their_session(browser, tmp_path, app_url):
     from graph.upload import TEMPLATE
 
     upload = tmp_path / "relations.csv"
     upload.write_text(TEMPLATE)
-    with running_app() as url:
-        first = browser.new_context(viewport={"width": 1600, "height": 1000})
-        second = browser.new_context(viewport={"width": 1600, "height": 1000})
-        a, b = first.new_page(), second.new_page()
-        outside_a, outside_b = guard(a), guard(b)
-        a.goto(url + "/?focus=UKR&among=0")
-        graph_frame(a)
-        a.get_by_text("Use your own data").click()
-        a.locator("input[type=file]").set_input_files(str(upload))
-        a.get_by_role("button", name="Check and use these files").click()
-        a.get_by_text("Your data (2 ties)").wait_for(timeout=15_000)
-        b.goto(url)
-        graph_frame(b)
-        body = b.inner_text("body")
-        assert "as of 2025-06-20, among Russia, Iran, North Korea" in body
-        assert "Your data" not in body and "Ukraine" not in b.url
-        b.get_by_text("Use your own data").click()
-        assert not b.get_by_text("Your data (2 ties)").count()
-        first.close()
-        second.close()
-        assert outside_a == [] and outside_b == []
+    url = app_url
+    first = browser.new_context(viewport={"width": 1600, "height": 1000})
+    second = browser.new_context(viewport={"width": 1600, "height": 1000})
+    a, b = first.new_page(), second.new_page()
+    outside_a, outside_b = guard(a), guard(b)
+    a.goto(url + "/?focus=UKR&among=0")
+    graph_frame(a)
+    a.get_by_text("Use your own data").click()
+    a.locator("input[type=file]").set_input_files(str(upload))
+    a.get_by_role("button", name="Check and use these files").click()
+    a.get_by_text("Your data (2 ties)").wait_for(timeout=15_000)
+    b.goto(url)
+    graph_frame(b)
+    body = b.inner_text("body")
+    assert "as of 2025-06-20, among Russia, Iran, North Korea" in body
+    assert "Your data" not in body and "Ukraine" not in b.url
+    b.get_by_text("Use your own data").click()
+    assert not b.get_by_text("Your data (2 ties)").count()
+    first.close()
+    second.close()
+    assert outside_a == [] and outside_b == []
 
 
 @pytest.mark.timeout(600)  # the script's own limit is 300 s

@@ -12,7 +12,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from browser import guard, running_app
+from browser import guard, running_app, settled
 
 from devtools import serve
 
@@ -74,47 +74,47 @@ def test_hostile_markdown_in_the_data_stays_text_in_every_tab_quiz_and_notice(pa
         assert "?evil.invalid" in body or f"www.{EVIL}" in body  # the link notice names the value, as text
         for name in page.get_by_role("tab").all_inner_texts():
             page.get_by_role("tab", name=name).click()
-            page.wait_for_timeout(400)
+            settled(page)
             if name == "Quiz":
                 options = page.get_by_role("radiogroup", name="Your answer").get_by_role("radio")
                 if options.count():
                     options.first.check(force=True)
                     page.get_by_role("button", name="Check").click()
-                    page.wait_for_timeout(500)
+                    settled(page)
         page.get_by_role("tab", name="Country profile").click()
         page.get_by_text("Russia", exact=False).first.wait_for(timeout=20_000)
-        page.wait_for_timeout(500)
+        settled(page)
         assert f"Russia ![t](http://{EVIL}/name.png)" in shown(page)
         no_markup_anywhere(page)
     assert page.outside == []
 
 
 @pytest.mark.parametrize("query", ["step=%C2%B2", "step=%E2%91%A0", "step=2&step=%C2%B3"])
-def test_a_link_with_a_non_ascii_step_shows_the_map_and_a_notice(page, query):
+def test_a_link_with_a_non_ascii_step_shows_the_map_and_a_notice(page, query, app_url):
     """`?story=…&step=²` once showed a ValueError traceback with the server's paths."""
-    with running_app() as url:
-        page.goto(f"{url}/?story=russia-iran-north-korea&{query}")
-        drawn(page)
-        page.get_by_text("The story has steps 1 to", exact=False).first.wait_for(timeout=20_000)
-        body = page.inner_text("body")
-        assert "Traceback" not in body and "ValueError" not in body and "/work/" not in body
+    url = app_url
+    page.goto(f"{url}/?story=russia-iran-north-korea&{query}")
+    drawn(page)
+    page.get_by_text("The story has steps 1 to", exact=False).first.wait_for(timeout=20_000)
+    body = page.inner_text("body")
+    assert "Traceback" not in body and "ValueError" not in body and "/work/" not in body
     assert page.outside == []
 
 
-def test_the_tables_offer_no_download_of_their_own(page):
+def test_the_tables_offer_no_download_of_their_own(page, app_url):
     """The tables' toolbar exported =HYPERLINK(…) as a live formula; it is off, and the
     app's own formula-safe CSV is offered instead."""
-    with running_app() as url:
-        page.goto(url)
-        drawn(page)
-        table = page.locator("[data-testid='stDataFrame']").first
-        table.wait_for(timeout=20_000)
-        table.hover()
-        page.wait_for_timeout(800)
-        assert page.locator("[data-testid='stElementToolbar'] button[aria-label*='Download']").count() == 0
-        assert page.get_by_role("button", name="Download as CSV").count() == 0
-        page.get_by_role("tab", name="Share and download").click()
-        page.get_by_role("button", name="Ties (CSV)").wait_for(timeout=20_000)
+    url = app_url
+    page.goto(url)
+    drawn(page)
+    table = page.locator("[data-testid='stDataFrame']").first
+    table.wait_for(timeout=20_000)
+    table.hover()
+    page.locator("[data-testid='stElementToolbar']").first.wait_for(timeout=20_000)
+    assert page.locator("[data-testid='stElementToolbar'] button[aria-label*='Download']").count() == 0
+    assert page.get_by_role("button", name="Download as CSV").count() == 0
+    page.get_by_role("tab", name="Share and download").click()
+    page.get_by_role("button", name="Ties (CSV)").wait_for(timeout=20_000)
 
 
 def test_the_app_runs_from_a_read_only_folder_as_another_user(browser):
@@ -158,7 +158,7 @@ def test_the_app_runs_from_a_read_only_folder_as_another_user(browser):
         shutil.rmtree(tmp_path)
 
 
-def test_two_uploaded_files_with_one_name_are_named_and_the_last_is_used(page, tmp_path):
+def test_two_uploaded_files_with_one_name_are_named_and_the_last_is_used(page, tmp_path, app_url):
     """Two files named relations.csv once silently overwrote each other. The uploader keeps
     every file chosen (a bad one, then its fix): the last of a name is used, and said."""
     from graph.upload import TEMPLATE
@@ -168,14 +168,14 @@ def test_two_uploaded_files_with_one_name_are_named_and_the_last_is_used(page, t
         (tmp_path / folder).mkdir()
         paths.append(tmp_path / folder / "relations.csv")
         paths[-1].write_text(text)
-    with running_app() as url:
-        page.goto(url)
-        drawn(page)
-        page.get_by_text("Use your own data").click()
-        page.locator("input[type=file]").set_input_files([str(p) for p in paths])
-        page.get_by_role("button", name="Check and use these files").click()
-        page.get_by_text("More than one file is named", exact=False).wait_for(timeout=20_000)
-        page.get_by_text("Your data (2 ties)").wait_for(timeout=20_000)  # the second, good file
+    url = app_url
+    page.goto(url)
+    drawn(page)
+    page.get_by_text("Use your own data").click()
+    page.locator("input[type=file]").set_input_files([str(p) for p in paths])
+    page.get_by_role("button", name="Check and use these files").click()
+    page.get_by_text("More than one file is named", exact=False).wait_for(timeout=20_000)
+    page.get_by_text("Your data (2 ties)").wait_for(timeout=20_000)  # the second, good file
     assert page.outside == []
 
 
