@@ -1,0 +1,241 @@
+"""The story builder: steps from views, the stories file and the link, and back."""
+
+import base64
+import datetime as dt
+import json
+import random
+import string
+import zlib
+
+import pytest
+
+from graph.builder import (
+    MAX_LINK,
+    MAX_SOURCES,
+    MAX_STEPS,
+    TOO_LONG,
+    Draft,
+    draft_of,
+    from_link,
+    from_toml,
+    step_from_view,
+    to_link,
+    to_toml,
+)
+from graph.errors import DataError, UsageError
+from graph.stories import Step, load_stories
+from graph.view import ViewState, highlightable
+
+HOSTILE = (
+    'He said "no" \\ then ]] [[story]] """ \' ` ![x](http://evil.example/x.png) <script>alert(1)</script> '
+    "www.evil.example :red[red] \x7f \x00 é 🌐 \u202e"
+)
+
+
+def check(G):
+    return {"actors": set(G), "ties": highlightable(G)}
+
+
+def day(text):
+    return dt.date.fromisoformat(text)
+
+
+@pytest.fixture(scope="module")
+def draft(tiny):
+    """Three steps of the tiny data: a highlighted tie, the ties of a focus, every setting."""
+    return Draft(
+        "Carpania's war",
+        "How the war of 2020 tied Avalon to it.",
+        (
+            step_from_view(
+                tiny,
+                ViewState(as_of=day("2021-01-01"), focus=("BBB", "CCC"), among=True),
+                caption="Borduria and Carpania at war.",
+                highlight=frozenset({"bc-conflict-2020"}),
+            ),
+            step_from_view(tiny, ViewState(as_of=day("2023-06-01"), focus=("AAA",)), caption=HOSTILE),
+            step_from_view(
+                tiny,
+                ViewState(
+                    as_of=day("2012-01-01"),
+                    types=("arms_supply", "treaty"),
+                    statuses=("confirmed",),
+                    focus=("AAA",),
+                    depth=2,
+                    layout="geo",
+                    members=("ALL",),
+                    minor=True,
+                ),
+                caption="Members  of\nthe Alliance.",
+                highlight=frozenset({"member-BBB-ALL-2004-03-29"}),
+                blocs=True,
+            ),
+        ),
+    )
+
+
+def test_step_from_view_cites_the_ties_it_highlights(draft):
+    assert draft.steps[0].sources == ("https://example.org/bc-war",)
+    assert draft.steps[0].highlight == frozenset({"bc-conflict-2020"})
+    assert draft.steps[2].sources == ("https://example.org/all",)  # a membership link's source
+
+
+def test_step_from_view_without_highlight_cites_the_ties_around_the_focus(draft):
+    """Avalon's ties on 2023-06-01: sanctions on Carpania, the treaty with Borduria, arms
+    from Estoria (2023) and the disputed drones it claims are not Avalon's ties."""
+    assert set(draft.steps[1].sources) == {
+        "https://example.org/ab-treaty",
+        "https://example.org/ac-sanctions",
+        "https://example.org/ea-arms",
+    }
+    assert draft.steps[1].sources[0] == "https://example.org/ea-arms"  # the latest first
+
+
+def test_step_from_view_cites_at_most_a_few_sources(world):
+    step = step_from_view(world, ViewState(as_of=day("2025-06-01")), caption="Everything.")
+    assert len(step.sources) == MAX_SOURCES
+
+
+@pytest.mark.parametrize(
+    ("state", "caption", "message"),
+    [
+        (ViewState(as_of=day("2021-01-01")), "  \n ", "Write a caption first"),
+        (ViewState(as_of=day("1950-01-01"), focus=("AAA",)), "Nothing yet.", "shows no tie"),
+        (ViewState(as_of=None), "Any day.", "Choose a date"),
+        (ViewState(as_of=day("2021-01-01")), "x" * 2001, "at most 2000 characters"),
+    ],
+)
+def test_step_from_view_refuses(tiny, state, caption, message):
+    with pytest.raises(UsageError, match=message):
+        step_from_view(tiny, state, caption=caption)
+
+
+def test_step_caption_is_one_line(draft):
+    assert draft.steps[2].caption == "Members of the Alliance."
+
+
+def test_draft_moves_deletes_and_recaptions(draft):
+    captions = [s.caption for s in draft.steps]
+    assert [s.caption for s in draft.moved(0, 1).steps] == [captions[1], captions[0], captions[2]]
+    assert [s.caption for s in draft.moved(0, -1).steps] == captions  # the first cannot go up
+    assert [s.caption for s in draft.moved(2, 1).steps] == captions  # the last cannot go down
+    assert [s.caption for s in draft.without(1).steps] == [captions[0], captions[2]]
+    changed = draft.recaptioned(1, " New\ncaption ")
+    assert changed.steps[1].caption == "New caption" and changed.steps[1].sources == draft.steps[1].sources
+    with pytest.raises(UsageError):
+        draft.recaptioned(1, "")
+
+
+def test_draft_holds_at_most_max_steps(draft):
+    full = Draft(steps=(draft.steps[0],) * MAX_STEPS)
+    with pytest.raises(UsageError, match=f"at most {MAX_STEPS} steps"):
+        full.added(draft.steps[1])
+
+
+def test_to_toml_round_trip_equals_the_input(tiny, draft):
+    text = to_toml(draft)
+    (story,) = from_toml(text.encode(), name="mine.toml", **check(tiny))
+    assert draft_of(story) == draft
+    assert story.id == "carpania-s-war" and story.steps[1].caption == " ".join(HOSTILE.split())
+
+
+def test_to_toml_round_trips_every_shipped_story(world):
+    for shipped in load_stories(**check(world)):
+        draft = draft_of(shipped)
+        (back,) = from_toml(to_toml(draft).encode(), name="s.toml", **check(world))
+        assert draft_of(back) == draft, shipped.id
+
+
+def test_from_toml_names_the_line_of_each_problem_and_loads_nothing(tiny, draft):
+    lines = to_toml(draft).splitlines()
+    focus = lines.index('focus = ["AAA"]')
+    lines[focus] = 'focus = ["ZZZ"]'
+    depth = lines.index("depth = 2")
+    lines[depth] = "depth = 7"
+    with pytest.raises(DataError) as caught:
+        from_toml("\n".join(lines).encode(), name="mine.toml", **check(tiny))
+    found = [str(p) for p in caught.value.problems]
+    assert found == [
+        f"mine.toml:{focus + 1}: story carpania-s-war step 2: focus: got ['ZZZ'], expected a list of actor ids "
+        "from actors.csv",
+        f"mine.toml:{depth + 1}: story carpania-s-war step 3: depth: got 7, expected 1, 2 or 3",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (b'[[story]]\nid = "x"\ntitle = "unclosed\n', 'mine.toml:3: column 18: is not valid TOML (Illegal character'),
+        (b"# nothing here\n", "mine.toml: has no [[story]]"),
+        (b"\xff\xfe", "mine.toml: is not UTF-8 text"),
+        (
+            b'[[story]]\nid = "x"\ntitle = "X"\n[[story.step]]\nas_of = "2021"\ncaption = "C"\ntypes = 3\n'
+            b'sources = ["https://example.org/bc-war"]\n',
+            "mine.toml:7: story x step 1: types: got 3, expected some of",
+        ),
+    ],
+)
+def test_from_toml_refuses_what_is_not_a_stories_file(tiny, text, message):
+    with pytest.raises(DataError) as caught:
+        from_toml(text, name="mine.toml", **check(tiny))
+    assert str(caught.value).startswith(message)
+
+
+def test_link_round_trip_equals_the_input(tiny, draft):
+    value = to_link(draft)
+    assert len(value) < 1000 and value.isascii()
+    assert from_link(value, **check(tiny)) == draft
+
+
+def test_link_of_a_shipped_story_round_trips(world):
+    story = next(s for s in load_stories(**check(world)) if s.id == "russia-iran-north-korea")
+    draft = draft_of(story)
+    assert from_link(to_link(draft), **check(world)) == draft
+
+
+def test_to_link_refuses_a_story_too_long_for_a_link(draft):
+    noise = random.Random(1)
+    captions = ("".join(noise.choices(string.ascii_letters, k=400)) for _ in range(MAX_STEPS))
+    big = Draft("Long", steps=tuple(Step(draft.steps[0].state, c, draft.steps[0].sources) for c in captions))
+    with pytest.raises(UsageError, match="too long for a link — download the file instead"):
+        to_link(big)
+    assert TOO_LONG.endswith("download the file instead.")
+
+
+def pack(obj) -> str:
+    return base64.urlsafe_b64encode(zlib.compress(json.dumps(obj).encode(), 9)).decode().rstrip("=")
+
+
+GOOD = {"v": 1, "title": "T", "step": [{"as_of": "2021", "caption": "C", "sources": ["https://example.org/bc-war"]}]}
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("", "garbled"),
+        ("<script>alert(1)</script>", "garbled"),
+        ("abc=", "garbled"),
+        ("A" * (MAX_LINK + 1), "too long"),
+        (base64.urlsafe_b64encode(b"not zlib at all").decode(), "garbled"),
+        (pack("just a string"), "garbled"),
+        (pack(GOOD)[:-6], "garbled"),  # cut short
+        (pack({**GOOD, "v": 2}), "garbled"),
+        (pack({**GOOD, "owner": "x"}), "garbled"),
+        (pack({**GOOD, "step": GOOD["step"] * (MAX_STEPS + 1)}), f"more than {MAX_STEPS} steps"),
+        (pack({**GOOD, "step": [{**GOOD["step"][0], "focus": ["ZZZ"]}]}), "focus: got ['ZZZ']"),
+        (pack({**GOOD, "step": [{**GOOD["step"][0], "sources": ["javascript:alert(1)"]}]}), "sources: expected"),
+        (pack({**GOOD, "title": ["x"]}), "title: expected"),
+        (pack({**GOOD, "title": "\ud800"}), "garbled"),
+        # A bomb: 4 MB packed into 5 kB, refused after 64 kB unpacked (else: "summary: expected …").
+        (pack({**GOOD, "summary": " " * 4_000_000}), "garbled"),
+    ],
+)
+def test_from_link_refuses_a_bad_link_with_a_sentence(tiny, value, message):
+    with pytest.raises(UsageError) as caught:
+        from_link(value, **check(tiny))
+    assert message in str(caught.value)
+
+
+def test_from_link_reads_a_good_link(tiny):
+    draft = from_link(pack(GOOD), **check(tiny))
+    assert draft.title == "T" and draft.steps[0].state.as_of == day("2021-12-31")
