@@ -165,7 +165,7 @@ def test_from_toml_names_the_line_of_each_problem_and_loads_nothing(tiny, draft)
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        (b'[[story]]\nid = "x"\ntitle = "unclosed\n', 'mine.toml:3: column 18: is not valid TOML (Illegal character'),
+        (b'[[story]]\nid = "x"\ntitle = "unclosed\n', "mine.toml:3: column 18: is not valid TOML (Illegal character"),
         (b"# nothing here\n", "mine.toml: has no [[story]]"),
         (b"\xff\xfe", "mine.toml: is not UTF-8 text"),
         (
