@@ -6,6 +6,7 @@ import json
 import random
 import string
 import zlib
+from dataclasses import replace
 
 import pytest
 
@@ -239,3 +240,51 @@ def test_from_link_refuses_a_bad_link_with_a_sentence(tiny, value, message):
 def test_from_link_reads_a_good_link(tiny):
     draft = from_link(pack(GOOD), **check(tiny))
     assert draft.title == "T" and draft.steps[0].state.as_of == day("2021-12-31")
+
+
+def test_balancer_takes_the_longest_address_of_a_made_story(tmp_path):
+    """deploy/haproxy.cfg keeps a request's line and headers within one 16 kB buffer (less
+    1 kB kept for rewriting): the longest `made` link, with every view setting and a
+    browser's headers, must pass it. A limit above what it takes fails here."""
+    import http.server
+    import os
+    import subprocess
+    import threading
+    import urllib.request
+    from urllib.parse import urlencode
+
+    from graph.district import CONFIG, answers, free_port, haproxy, wait_for
+    from graph.links import Link, to_params
+    from graph.view import STORY_START
+
+    class Echo(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            body = str(len(self.path)).encode()
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    replica = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Echo)
+    threading.Thread(target=replica.serve_forever, daemon=True).start()
+    front = free_port()
+    env = dict(os.environ, FRONT=f"127.0.0.1:{front}", STATS=f"127.0.0.1:{free_port()}")
+    env.update({f"REPLICA_{i}": f"127.0.0.1:{replica.server_port}" for i in (1, 2, 3)})
+    balancer = subprocess.Popen([haproxy(), "-db", "-f", str(CONFIG)], env=env, stdout=(tmp_path / "log").open("w"))
+    try:
+        wait_for(lambda: answers(f"http://127.0.0.1:{front}/"), "the balancer up", timeout=20)
+        view = replace(STORY_START, members=("NATO", "EU", "CSTO"), minor=True)
+        link = Link(view, story="~made", step=MAX_STEPS, present=True)
+        path = f"/?{urlencode(to_params(link))}&made={'A' * MAX_LINK}"
+        headers = {"User-Agent": "Mozilla/5.0 " + "x" * 300, "Accept-Language": "en-GB,en;q=0.9", "Cookie": "c" * 1200}
+        request = urllib.request.Request(f"http://127.0.0.1:{front}{path}", headers=headers)
+        with urllib.request.urlopen(request, timeout=10) as reply:
+            assert reply.status == 200 and int(reply.read()) == len(path)
+        assert len(path) + sum(len(k) + len(v) for k, v in headers.items()) > MAX_LINK + 1_500
+    finally:
+        balancer.terminate()
+        balancer.wait(timeout=10)
+        replica.shutdown()
