@@ -246,9 +246,9 @@ def story_builder(state: ViewState, highlight: frozenset[str], colour_blocs: boo
         getattr(st, kind)(plain(text))
     for i, step in enumerate(draft.steps):
         with st.container(border=True, key=f"made-step-{i}"):
-            names = ", ".join(G.nodes[f]["name"] for f in step.state.focus if f in G) or "no focus"
+            view_of = plain(builder.describe(step, dict(G.nodes(data="name"))))
             sources = " ".join(f"[{n}]({url})" for n, url in enumerate(step.sources, 1))
-            st.markdown(f"**Step {i + 1}** · {step.state.as_of} · {plain(names)} · sources {sources}")
+            st.markdown(f"**Step {i + 1}** · {view_of} · sources {sources}")
             ss.setdefault(f"made_caption_{i}", step.caption)
             st.text_area(
                 f"Caption of step {i + 1}",

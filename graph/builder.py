@@ -132,6 +132,32 @@ def step_from_view(
     return Step(state, caption, sources, blocs, highlight)
 
 
+def describe(step: Step, names: dict[str, str]) -> str:
+    """A step's view in a line, for the list of steps (`names`: actor id to name).
+
+    >>> import datetime as dt
+    >>> s = Step(ViewState(as_of=dt.date(2024, 6, 19), focus=("RUS",), layout="geo"), "c", (), True, frozenset("a"))
+    >>> describe(s, {"RUS": "Russia"})
+    'as of 2024-06-19 · map · all ties of Russia · coloured by camp · 1 tie highlighted'
+    """
+    s = step.state
+    focus = ", ".join(names.get(f, f) for f in s.focus)
+    parts = [
+        f"as of {s.as_of}",
+        "map" if s.layout == "geo" else "network",
+        (f"among {focus}" if s.among else f"all ties of {focus}" + (f", {s.depth} steps" if s.depth > 1 else ""))
+        if focus
+        else "every tie",
+        f"types: {', '.join(vocab.TIE_TYPES[t].label for t in s.types)}" if s.types != tuple(vocab.TIE_TYPES) else "",
+        f"only {', '.join(s.statuses)}" if s.statuses != tuple(vocab.STATUSES) else "",
+        f"members of {', '.join(names.get(m, m) for m in s.members)}" if s.members else "",
+        "smaller arms flows" if s.minor else "",
+        "coloured by camp" if step.blocs else "",
+        f"{len(step.highlight)} tie{'s' * (len(step.highlight) > 1)} highlighted" if step.highlight else "",
+    ]
+    return " · ".join(p for p in parts if p)
+
+
 def _raw(step: Step) -> dict:
     """A step as a stories-file table: its view's settings that are not the defaults."""
     s = step.state
