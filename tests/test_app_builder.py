@@ -200,3 +200,18 @@ def test_builder_says_when_a_story_is_too_long_for_a_link(app):
     tab = open_tab(app)
     assert any("too long for a link — download the file instead" in shown(i.value) for i in tab.info)
     assert not [c for c in tab.code if "?made=" in c.value]
+
+
+def test_builder_shows_hostile_names_and_titles_as_text(monkeypatch):
+    monkeypatch.setenv("TIES_DATA_DIR", str(APP.rsplit("/", 1)[0] + "/tests/data/hostile_md"))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    tab = open_tab(at)
+    next(w for w in tab.text_input if w.key == "made_title").set_value(HOSTILE).run()
+    widget(at.multiselect, "Focus on countries").set_value(["AAA", "BBB"]).run()
+    tab = add(at, HOSTILE)
+    line = next(m.value for m in tab.markdown if m.value.startswith("**Step 1**"))
+    assert "among Russia ![t](http" in shown(line) and "![" not in line.split("sources", 1)[0]  # names as text
+    press(at, "▶ Play the story")
+    assert any(HOSTILE in shown(m.value) and "![" not in m.value for m in at.markdown)  # the title
+    assert any(HOSTILE in shown(i.value) and "<script>" not in i.value for i in at.info)  # the caption
