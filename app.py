@@ -310,9 +310,12 @@ except graph.DataError as exc:
     STORIES = {}
 # A story made in this session (the "Make a story" tab), or brought by a link that carries
 # it whole (?made=): nothing of it is stored on the server.
+# A link this session wrote or opened is not opened again: Back to a view of the story
+# before an edit must not undo the edit.
 made_value, made_notice = st.query_params.get("made"), None
-if made_value is not None and made_value != st.session_state.get("made_link"):
-    st.session_state.made_link = made_value
+known_links = st.session_state.setdefault("made_links", set())  # hashes, not the links
+if made_value is not None and hash(made_value) not in known_links:
+    known_links.add(hash(made_value))
     try:
         set_draft(builder.from_link(made_value, actors=set(G), ties=highlightable(G)))
     except graph.UsageError as exc:
@@ -536,7 +539,8 @@ st.session_state.written = to_params(link)
 also = {"data": "own"} if use_own else {}
 if story and story.id == builder.MADE:  # the address carries the story made here, if a link can
     with contextlib.suppress(graph.UsageError):
-        also["made"] = st.session_state.made_link = builder.to_link(draft)
+        also["made"] = builder.to_link(draft)
+        known_links.add(hash(also["made"]))
 # A new address: a new entry in the browser's history.
 st.query_params.from_dict(st.session_state.written | also)
 

@@ -215,3 +215,17 @@ def test_builder_shows_hostile_names_and_titles_as_text(monkeypatch):
     press(at, "▶ Play the story")
     assert any(HOSTILE in shown(m.value) and "![" not in m.value for m in at.markdown)  # the title
     assert any(HOSTILE in shown(i.value) and "<script>" not in i.value for i in at.info)  # the caption
+
+
+def test_back_to_an_earlier_address_of_the_story_keeps_the_edits(app):
+    """The address carries the story while it plays; Back to an address written before an
+    edit shows that view, and must not bring the unedited story back over the edit."""
+    add(app, "One.")
+    add(app, "Two.")
+    press(app, "▶ Play the story")
+    earlier = app.query_params["made"]
+    next(w for w in open_tab(app).text_area if w.key == "made_caption_0").set_value("One, edited.").run()
+    assert app.query_params["made"] != earlier
+    app.query_params["made"] = earlier
+    app.run()
+    assert not app.exception and made(app).steps[0].caption == "One, edited."
