@@ -9,6 +9,8 @@ import zlib
 from dataclasses import replace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from graph.builder import (
     MAX_LINK,
@@ -288,3 +290,60 @@ def test_balancer_takes_the_longest_address_of_a_made_story(tmp_path):
         balancer.terminate()
         balancer.wait(timeout=10)
         replica.shutdown()
+
+
+TOML_PIECES = st.sampled_from(
+    [
+        "[[story]]\n",
+        "[[story.step]]\n",
+        'id = "x"\n',
+        'title = "T"\n',
+        'as_of = "2021"\n',
+        'caption = "C"\n',
+        'sources = ["https://example.org/bc-war"]\n',
+        "types = 3\n",
+        "focus = [1, 2]\n",
+        'layout = ["geo"]\n',
+        "depth = true\n",
+        "step = 5\n",
+        "story = 1\n",
+        'among = "yes"\n',
+        "highlight = [[]]\n",
+        "[story]\n",
+        '"\n',
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(TOML_PIECES, max_size=12))
+def test_any_stories_file_reads_whole_or_gives_problems(pieces):
+    try:
+        from_toml("".join(pieces).encode(), name="any.toml", actors={"AAA"}, ties={"bc-war"})
+    except DataError as exc:
+        assert exc.problems and all(p.file == "any.toml" for p in exc.problems)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        st.text(max_size=200),
+        st.builds(
+            pack,
+            st.recursive(
+                st.none() | st.text(max_size=5),
+                lambda c: (
+                    st.lists(c, max_size=3)
+                    | st.dictionaries(
+                        st.sampled_from(["v", "title", "step", "caption", "as_of", "sources"]), c, max_size=4
+                    )
+                ),
+            ),
+        ),
+    )
+)
+def test_any_made_link_opens_or_gives_a_sentence(value):
+    try:
+        from_link(value, actors={"AAA"}, ties={"bc-war"})
+    except UsageError as exc:
+        assert str(exc).startswith("The story in this link")
