@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import shutil
@@ -15,7 +16,7 @@ import pandas as pd
 import streamlit as st
 
 import graph
-from graph import dates, vocab
+from graph import builder, dates, vocab
 from graph.answers import balance_summary, camps, chains, leaders
 from graph.balance import THEORY, balance_by_year
 from graph.cache import MB, SizedCache
@@ -193,6 +194,118 @@ def shift_year(years: int) -> None:
     st.session_state.as_of = min(max(dates.years_later(st.session_state.as_of, years), FIRST_DAY), cutoff)
 
 
+# ---- The story builder ("Make a story"): logic in graph.builder; here its widgets --------
+def set_draft(draft: builder.Draft, message: tuple[str, str] | None = None) -> None:
+    """Keep `draft` as the story being made, and show it in the builder's fields."""
+    st.session_state.update(made=draft, made_title=draft.title, made_summary=draft.summary, made_message=message)
+    for i, step in enumerate(draft.steps):
+        st.session_state[f"made_caption_{i}"] = step.caption
+
+
+def change_draft(how: str, *args) -> None:
+    """Apply one of Draft's changes (`added`, `moved`, …); a refusal is said in the builder."""
+    try:
+        set_draft(getattr(st.session_state.get("made", builder.Draft()), how)(*args))
+    except graph.UsageError as exc:  # the fields show the draft as it stays
+        set_draft(st.session_state.get("made", builder.Draft()), ("error", str(exc)))
+
+
+def add_step(state: ViewState, highlight: frozenset[str], colour_blocs: bool) -> None:
+    try:
+        step = builder.step_from_view(
+            G, state, caption=st.session_state.made_caption, highlight=highlight, blocs=colour_blocs
+        )
+    except graph.UsageError as exc:
+        st.session_state.made_message = ("error", str(exc))
+    else:
+        change_draft("added", step)
+        st.session_state.made_caption = ""
+
+
+def open_story_file() -> None:
+    """Open an uploaded stories file in the builder, whole or not at all."""
+    file = st.session_state.get("made_file")
+    if file is None:
+        return
+    try:
+        found = builder.from_toml(file.getvalue(), name=file.name, actors=set(G), ties=highlightable(G))
+    except graph.DataError as exc:
+        st.session_state.made_message = ("problems", "\n".join(str(p) for p in exc.problems))
+        return
+    more = f" The file holds {len(found)} stories: the first is opened." if len(found) > 1 else ""
+    set_draft(
+        builder.draft_of(found[0]), ("success", f"Opened “{found[0].title}”, {len(found[0].steps)} step(s).{more}")
+    )
+
+
+def story_builder(state: ViewState, highlight: frozenset[str], colour_blocs: bool) -> None:
+    """The "Make a story" tab: the view on screen as a step; the steps; file, link, play."""
+    ss = st.session_state
+    draft = ss.get("made", builder.Draft())
+    for key, value in (("made_title", draft.title), ("made_summary", draft.summary)):
+        ss.setdefault(key, value)  # widgets not drawn (another tab open) lose their state
+    st.caption(
+        "Set the view with the controls, write what it shows, and add it as a step. Your story lives in this "
+        "browser tab only — nothing is stored on the server: download the file or copy the link to keep it."
+    )
+    left, right = st.columns(2)
+    retitle = lambda: change_draft("retitled", ss.made_title, ss.made_summary)  # noqa: E731
+    left.text_input(
+        "Title", key="made_title", max_chars=builder.MAX_TITLE, placeholder=builder.UNTITLED, on_change=retitle
+    )
+    right.text_input("Summary (optional)", key="made_summary", max_chars=builder.MAX_CAPTION, on_change=retitle)
+    st.text_area(
+        "Caption for the view on screen",
+        key="made_caption",
+        max_chars=builder.MAX_CAPTION,
+        placeholder="A sentence or two on what this view shows.",
+    )
+    st.button("Add this view as a step", on_click=add_step, args=(state, highlight, colour_blocs), type="primary")
+    st.caption(
+        f"The step cites the sources of the ties highlighted in the map ({len(highlight)} now) or, if none is, "
+        f"of the ties around the focus (the latest {builder.MAX_SOURCES})."
+    )
+    kind, text = ss.pop("made_message", None) or (None, "")
+    if kind == "problems":
+        st.error("The file has problems, so nothing of it was opened; your story is as it was:")
+        st.code(text, language=None)
+    elif kind:
+        getattr(st, kind)(plain(text))
+    for i, step in enumerate(draft.steps):
+        with st.container(border=True, key=f"made-step-{i}"):
+            view_of = plain(builder.describe(step, dict(G.nodes(data="name"))))
+            sources = " ".join(f"[{n}]({url})" for n, url in enumerate(step.sources, 1))
+            st.markdown(f"**Step {i + 1}** · {view_of} · sources {sources}")
+            ss.setdefault(f"made_caption_{i}", step.caption)
+            st.text_area(
+                f"Caption of step {i + 1}",
+                key=f"made_caption_{i}",
+                max_chars=builder.MAX_CAPTION,
+                on_change=lambda i=i: change_draft("recaptioned", i, ss[f"made_caption_{i}"]),
+            )
+            with st.container(horizontal=True):
+                st.button("↑ Up", key=f"made_up_{i}", on_click=change_draft, args=("moved", i, -1), disabled=i == 0)
+                last = i == len(draft.steps) - 1
+                st.button("↓ Down", key=f"made_down_{i}", on_click=change_draft, args=("moved", i, 1), disabled=last)
+                st.button("Delete", key=f"made_delete_{i}", on_click=change_draft, args=("without", i))
+                st.button("Show", key=f"made_show_{i}", on_click=go_to_step, args=(builder.MADE, i + 1))
+    if draft.steps:
+        with st.container(horizontal=True):
+            st.button("▶ Play the story", on_click=go_to_step, args=(builder.MADE, 1))
+            st.button("Present it", on_click=lambda: (go_to_step(builder.MADE, 1), ss.update(present=True)))
+            story = draft.story()
+            st.download_button("Download the stories file", builder.to_toml(draft), file_name=f"{story.id}.toml")
+        try:
+            value = builder.to_link(draft)
+        except graph.UsageError as exc:
+            st.info(plain(exc))
+        else:
+            st.markdown("**A link that opens the story** (copy it with the button at its right):")
+            st.code(f"{(st.context.url or '').split('?')[0]}?made={value}", language=None)
+    st.file_uploader("Open a stories file", type="toml", key="made_file", max_upload_size=1)
+    st.button("Open this file", on_click=open_story_file, disabled=ss.get("made_file") is None)
+
+
 # ---- A replica lost: the session comes back on another one at once --------------------
 # When its replica dies, the page reconnects through the balancer to a live replica, which
 # knows nothing of it. Streamlit's front end asks for a run on reconnection only when the
@@ -222,8 +335,23 @@ try:
 except graph.DataError as exc:
     st.warning("The stories file has problems, so stories are off: " + plain("; ".join(map(str, exc.problems))))
     STORIES = {}
+# A story made in this session (the "Make a story" tab), or brought by a link that carries
+# it whole (?made=): nothing of it is stored on the server.
+# A link this session wrote or opened is not opened again: Back to a view of the story
+# before an edit must not undo the edit.
+made_value, made_notice = st.query_params.get("made"), None
+known_links = st.session_state.setdefault("made_links", set())  # hashes, not the links
+if made_value is not None and hash(made_value) not in known_links:
+    known_links.add(hash(made_value))
+    try:
+        set_draft(builder.from_link(made_value, actors=set(G), ties=highlightable(G)))
+    except graph.UsageError as exc:
+        made_value, made_notice = None, str(exc)
+draft = st.session_state.get("made", builder.Draft())
+if draft.steps:
+    STORIES = {**STORIES, builder.MADE: replace(draft.story(), id=builder.MADE)}
 STEPS = {k: len(s.steps) for k, s in STORIES.items()}
-PROFILE_TAB, PATHS_TAB = "Country profile", "How are they tied?"
+PROFILE_TAB, PATHS_TAB, MAKE_TAB = "Country profile", "How are they tied?", "Make a story"
 VOICES = voices(G)  # who claims or denies a tie: the choices of "Who says so?"
 
 # An upload lives in the session, in the one server process that holds it (docs/deploy.md);
@@ -232,7 +360,7 @@ if own is None and st.query_params.get("data") == "own":
     st.session_state.upload_lost = True
 # ---- The address decides the view on a first visit, and after the browser's Back or
 # Forward (the address is then not the one this app last wrote) ---------------------------
-params = {k: v for k, v in st.query_params.to_dict().items() if k != "data"}
+params = {k: v for k, v in st.query_params.to_dict().items() if k not in ("data", "made")}
 if navigated(params, st.session_state.get("written")):
     link = parse_link(params, actors=set(G), stories=STEPS, first_day=FIRST_DAY, last_day=cutoff, voices=set(VOICES))
     st.session_state.notices = list(link.notices)
@@ -242,6 +370,10 @@ if navigated(params, st.session_state.get("written")):
     st.session_state.story, st.session_state.step = link.story, link.step
     if link.story and not st.query_params.get("as_of"):
         go_to_step(link.story, link.step)
+if made_value and "story" not in params:  # a story link just opened starts at its first step
+    go_to_step(builder.MADE, 1)
+if made_notice:
+    st.session_state.notices = [*st.session_state.get("notices", []), made_notice]
 keep_valid(st.session_state, actors=set(G), stories=STEPS, first_day=FIRST_DAY, last_day=cutoff)
 if st.session_state.get("voice") not in VOICES:  # other data, other voices
     st.session_state.voice = None
@@ -446,8 +578,13 @@ with st.sidebar:
 
 link = Link(state, story.id if story else None, st.session_state.step, st.session_state.present)
 st.session_state.written = to_params(link)
+also = {"data": "own"} if use_own else {}
+if story and story.id == builder.MADE:  # the address carries the story made here, if a link can
+    with contextlib.suppress(graph.UsageError):
+        also["made"] = builder.to_link(draft)
+        known_links.add(hash(also["made"]))
 # A new address: a new entry in the browser's history.
-st.query_params.from_dict(st.session_state.written | ({"data": "own"} if use_own else {}))
+st.query_params.from_dict(st.session_state.written | also)
 
 # ---- Main: a story caption over the map (sent above), and answers under it --------------
 # Presentation mode: no controls but the story's, big text, and the map filling the rest
@@ -474,7 +611,9 @@ with top:
         st.selectbox(
             "Guided story",
             [None, *STORIES],
-            format_func=lambda s: "None: explore freely" if s is None else STORIES[s].title,
+            format_func=lambda s: (
+                "None: explore freely" if s is None else ("Your story: " * (s == builder.MADE)) + STORIES[s].title
+            ),
             key="story",
             on_change=lambda: go_to_step(st.session_state.story, 1),
             placeholder="None: explore freely",
@@ -513,12 +652,13 @@ if not st.session_state.present:
             "Balance",
             "What changed?",
             "Quiz",
+            MAKE_TAB,
             "Share and download",
         ],
         key="tab",  # only the open tab does its work, so a filter change reruns little
         on_change="rerun",
     )
-    tab_ties, tab_profile, tab_path, tab_rank, tab_blocs, tab_balance, tab_change, tab_quiz, tab_share = tabs
+    tab_ties, tab_profile, tab_path, tab_rank, tab_blocs, tab_balance, tab_change, tab_quiz, tab_make, tab_share = tabs
 
     if tab_profile.open:
         with tab_profile:
@@ -678,6 +818,10 @@ if not st.session_state.present and tab_quiz.open:
             st.download_button(
                 "Printable worksheet with answer key (HTML)", sheet, file_name="worksheet.html", mime="text/html"
             )
+
+if not st.session_state.present and tab_make.open:
+    with tab_make:
+        story_builder(state, highlight, st.session_state.colour_blocs)
 
 if not st.session_state.present:
     if tab_ties.open:

@@ -190,7 +190,8 @@ def keep_valid(
     """Drop or clamp every remembered view value that the data shown cannot show.
 
     The data may change under a user's session (an upload, or back to the shipped data):
-    the date is brought within the data, unknown countries and stories are forgotten.
+    the date is brought within the data, unknown countries and stories are forgotten, and
+    the step is kept within its story (a story being made may lose steps).
 
     >>> s = {"as_of": dt.date(2099, 1, 1), "focus": ["RUS", "XXX"], "story": "gone", "profile_actor": "XXX"}
     >>> keep_valid(s, actors={"RUS"}, stories={}, first_day=dt.date(1945, 1, 1), last_day=dt.date(2025, 6, 1))
@@ -205,6 +206,8 @@ def keep_valid(
         session["voice"] = None
     if session.get("story") not in stories:
         session["story"] = None
+    elif session.get("step", 1) > stories[session["story"]]:  # a story made in the app lost a step
+        session["step"] = stories[session["story"]]
     if "profile_actor" in session and session["profile_actor"] not in actors:
         del session["profile_actor"]
 

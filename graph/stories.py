@@ -1,12 +1,15 @@
 """Guided stories: a title and steps, each a view plus a caption with its sources.
 
 Stories are data, in `data/stories.toml`, so that a teacher can write one without touching
-code. Each `[[story]]` has `id`, `title`, an optional `summary`, and `[[story.step]]`
-tables with the view (`as_of`, `types`, `status`, `focus`, `depth`, `among`, `layout`,
-`members`, `blocs`), a `caption` of a few sentences, `sources` (http(s) addresses) and,
-if the caption is about particular ties, `highlight`: their ids in relations.csv (or
-membership links, `member-FIN-NATO-2023-04-04`), which the map brings forward while it
-fades the rest.
+code (or make one in the app: `builder`). Each `[[story]]` has `id`, `title`, an optional
+`summary`, and `[[story.step]]` tables with the view (`as_of`, `types`, `status`, `focus`,
+`depth`, `among`, `layout`, `members`, `minor`, `blocs`), a `caption` of a few sentences,
+`sources` (http(s) addresses) and, if the caption is about particular ties, `highlight`:
+their ids in relations.csv (or membership links, `member-FIN-NATO-2023-04-04`), which the
+map brings forward while it fades the rest.
+
+Every file, upload or link is checked by `check_stories`: each problem names its line
+where the text is known, and a story with any problem is not loaded at all.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +30,7 @@ from .state import ViewState
 
 FILE = "stories.toml"
 STORY_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,59}$")
+STORY_KEYS = {"id", "title", "summary", "step"}
 STEP_KEYS = {
     "as_of",
     "types",
@@ -35,11 +40,14 @@ STEP_KEYS = {
     "among",
     "layout",
     "members",
+    "minor",
     "blocs",
     "caption",
     "sources",
     "highlight",
 }
+MAX_TITLE = 200  # characters
+MAX_CAPTION = 2000  # characters, as a cell of the data
 
 
 @dataclass(frozen=True)
@@ -68,96 +76,190 @@ def load_stories(
     (`view.highlightable`); none are checked if it is None."""
     path = Path(path)
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = path.read_bytes()
     except FileNotFoundError:
         return []
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        line = getattr(exc, "lineno", 0) or 0
-        raise DataError([Problem(path.name, line, "", f"is not valid TOML ({exc})")]) from None
+    return read_stories(data, name=path.name, actors=actors, ties=ties)
+
+
+def read_stories(data: bytes, *, name: str, actors: set[str], ties: set[str] | None = None) -> list[Story]:
+    """Check the text of a stories file (named `name` in the problems) and read it.
+
+    >>> read_stories(b'[[story]]\\nid = "x"\\ntitle = "X"', name="mine.toml", actors=set())
+    Traceback (most recent call last):
+    graph.errors.DataError: mine.toml:1: story x: has no [[story.step]]
+    """
+    try:
+        text = data.decode("utf-8")
+        raw = tomllib.loads(text)
+    except UnicodeDecodeError as exc:
+        raise DataError([Problem(name, 0, "", f"is not UTF-8 text (byte {exc.start + 1})")]) from None
+    except tomllib.TOMLDecodeError as exc:
+        # Python 3.11 puts the place in the message only: "Unclosed array (at line 3, column 9)".
+        place = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+        reason = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(exc))
+        line, column = (int(place[1]), int(place[2])) if place else (0, 0)
+        at = f"column {column}: " if column else ""
+        raise DataError([Problem(name, line, "", f"{at}is not valid TOML ({reason})")]) from None
+    return check_stories(raw, name=name, actors=actors, ties=ties, lines=_lines(text))
+
+
+def _lines(text: str) -> Callable[[int, int, str], int]:
+    """Where each key of each story (step 0) and step is written: (story, step, key) → line.
+
+    Found by reading the table headers and `key =` lines, as a person would; a key written
+    otherwise (an inline table) is placed at its table's header."""
+    found: dict[tuple[int, int, str], int] = {}
+    story = step = 0
+    for number, line in enumerate(text.splitlines(), start=1):
+        if re.match(r"\s*\[\[\s*story\s*\]\]", line):
+            story, step = story + 1, 0
+            found[story, 0, ""] = number
+        elif re.match(r"\s*\[\[\s*story\s*\.\s*step\s*\]\]", line):
+            step += 1
+            found[story, step, ""] = number
+        elif key := re.match(r"\s*([A-Za-z0-9_-]+)\s*=", line):
+            found.setdefault((story, step, key[1]), number)
+    return lambda i, j, key: found.get((i, j, key)) or found.get((i, j, "")) or found.get((i, 0, ""), 0)
+
+
+def _strings(value: object) -> list[str] | None:
+    """`value` if it is a list of strings, else None."""
+    return value if isinstance(value, list) and all(isinstance(v, str) for v in value) else None
+
+
+def check_stories(
+    raw: dict,
+    *,
+    name: str,
+    actors: set[str],
+    ties: set[str] | None = None,
+    lines: Callable[[int, int, str], int] | None = None,
+) -> list[Story]:
+    """The stories of `raw` (a stories file as read by tomllib); raise DataError listing every
+    problem, each at its line as `lines(story, step, key)` tells (0 if unknown)."""
+    where_is = lines or (lambda i, j, key: 0)
     problems: list[Problem] = []
+    items = raw.get("story", [])
+    extra = sorted(set(raw) - {"story"})
+    if extra:
+        problems.append(Problem(name, 0, "", f"unknown key(s) {', '.join(extra)} (expected [[story]] tables)"))
+    if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
+        problems.append(Problem(name, 0, "", "story: expected [[story]] tables"))
+        items = []
     stories = []
     seen: set[str] = set()
-    for i, item in enumerate(raw.get("story", []), start=1):
-        where = f"story {item.get('id', i)!s}"
+    for i, item in enumerate(items, start=1):
+        where = f"story {str(item.get('id', i))[:60]}"
 
-        def fail(message: str, where: str = where) -> None:
-            problems.append(Problem(path.name, 0, "", f"{where}: {message}"))
+        def fail(key: str, message: str, i: int = i, where: str = where) -> None:
+            problems.append(Problem(name, where_is(i, 0, key), "", f"{where}: {key + ': ' if key else ''}{message}"))
 
-        sid = str(item.get("id", ""))
-        if not STORY_ID.match(sid):
-            fail(f"id: got {sid!r}, expected a lowercase slug such as nato-12-to-32")
+        sid = item.get("id", "")
+        if not isinstance(sid, str) or not STORY_ID.match(sid):
+            fail("id", f"got {sid!r}, expected a lowercase slug such as nato-12-to-32")
         elif sid in seen:
-            fail(f"id: got {sid!r} again (expected a unique id)")
-        seen.add(sid)
-        if not str(item.get("title", "")).strip():
-            fail("title: required value is empty")
+            fail("id", f"got {sid!r} again (expected a unique id)")
+        seen.add(str(sid))
+        unknown = sorted(set(item) - STORY_KEYS)
+        if unknown:
+            fail("", f"unknown key(s) {', '.join(unknown)} (expected some of: {', '.join(sorted(STORY_KEYS))})")
+        title, summary = item.get("title", ""), item.get("summary", "")
+        if not isinstance(title, str) or not title.strip() or len(title) > MAX_TITLE:
+            fail("title", f"expected a title of 1 to {MAX_TITLE} characters")
+        if not isinstance(summary, str) or len(summary) > MAX_CAPTION:
+            fail("summary", f"expected text of at most {MAX_CAPTION} characters")
+        raw_steps = item.get("step", [])
+        if not isinstance(raw_steps, list) or not raw_steps:
+            fail("", "has no [[story.step]]")
+            raw_steps = []
         steps = []
-        for j, step in enumerate(item.get("step", []), start=1):
-            parsed = _step(step, actors, ties, lambda m, j=j, where=where: fail(m, f"{where} step {j}"))
+        for j, step in enumerate(raw_steps, start=1):
+
+            def fail_step(key: str, message: str, i: int = i, j: int = j, where: str = where) -> None:
+                problems.append(Problem(name, where_is(i, j, key), "", f"{where} step {j}: {key}: {message}"))
+
+            parsed = _step(step, actors, ties, fail_step) if isinstance(step, dict) else None
+            if not isinstance(step, dict):
+                fail_step("step", "expected a [[story.step]] table")
             if parsed:
                 steps.append(parsed)
-        if not item.get("step"):
-            fail("has no [[story.step]]")
-        stories.append(Story(sid, str(item.get("title", "")), str(item.get("summary", "")), tuple(steps)))
+        stories.append(Story(str(sid), str(title), str(summary), tuple(steps)))
     if problems:
         raise DataError(problems)
     return stories
 
 
-def _step(step: dict, actors: set[str], ties: set[str] | None, fail) -> Step | None:
+def _step(step: dict, actors: set[str], ties: set[str] | None, fail: Callable[[str, str], None]) -> Step | None:
     ok = True
 
-    def check(condition: bool, message: str) -> None:
+    def check(condition: bool, key: str, message: str) -> None:
         nonlocal ok
         if not condition:
-            fail(message)
+            fail(key, message)
             ok = False
 
     unknown = set(step) - STEP_KEYS
     allowed = ", ".join(sorted(STEP_KEYS))
-    check(not unknown, f"unknown key(s) {', '.join(sorted(unknown))} (expected some of: {allowed})")
+    if unknown:
+        key = sorted(unknown)[0]
+        check(False, key, f"unknown key(s) {', '.join(sorted(unknown))} (expected some of: {allowed})")
     as_of: dt.date | None = None
     try:
         as_of = parse_as_of(str(step.get("as_of", "")))
     except ValueError as exc:
-        check(False, f"as_of: {exc}")
-    types = tuple(step.get("types", list(vocab.TIE_TYPES)))
-    kinds = ", ".join(vocab.TIE_TYPES)
-    check(set(types) <= set(vocab.TIE_TYPES), f"types: got {list(types)}, expected some of: {kinds}")
-    statuses = tuple(step.get("status", list(vocab.STATUSES)))
-    check(
-        set(statuses) <= set(vocab.STATUSES),
-        f"status: got {list(statuses)}, expected some of: {', '.join(vocab.STATUSES)}",
-    )
+        check(False, "as_of", str(exc))
+    lists = {}
+    for key, allowed_values, default in (
+        ("types", vocab.TIE_TYPES, list(vocab.TIE_TYPES)),
+        ("status", vocab.STATUSES, list(vocab.STATUSES)),
+    ):
+        values = _strings(step.get(key, default))
+        check(
+            values is not None and set(values) <= set(allowed_values),
+            key,
+            f"got {step.get(key)!r}, expected some of: {', '.join(allowed_values)}",
+        )
+        lists[key] = tuple(values or ())
     for key in ("focus", "members"):
-        missing = [a for a in step.get(key, []) if a not in actors]
-        check(not missing, f"{key}: got {missing}, expected actor ids from actors.csv")
-    highlight = step.get("highlight", [])
-    check(isinstance(highlight, list), f"highlight: got {highlight!r}, expected a list of tie ids")
-    if isinstance(highlight, list) and ties is not None:
+        values = _strings(step.get(key, []))
+        missing = [a for a in values if a not in actors] if values is not None else step.get(key)
+        check(not missing, key, f"got {missing!r}, expected a list of actor ids from actors.csv")
+        lists[key] = tuple(values or ())
+    highlight = _strings(step.get("highlight", []))
+    check(highlight is not None, "highlight", f"got {step.get('highlight')!r}, expected a list of tie ids")
+    if highlight is not None and ties is not None:
         missing = [t for t in highlight if t not in ties]
         expected = "expected tie ids from relations.csv or membership links such as member-FIN-NATO-2023-04-04"
-        check(not missing, f"highlight: got {missing}, {expected}")
+        check(not missing, "highlight", f"got {missing}, {expected}")
     depth = step.get("depth", 1)
-    check(isinstance(depth, int) and 1 <= depth <= 3, f"depth: got {depth!r}, expected 1, 2 or 3")
+    check(type(depth) is int and 1 <= depth <= 3, "depth", f"got {depth!r}, expected 1, 2 or 3")
     layout = step.get("layout", "force")
-    check(layout in LAYOUTS, f"layout: got {layout!r}, expected force or geo")
-    caption = str(step.get("caption", "")).strip()
-    check(bool(caption), "caption: required value is empty")
-    sources = tuple(step.get("sources", []))
-    check(bool(sources) and all(URL.match(str(s)) for s in sources), "sources: expected one or more http(s) addresses")
+    check(isinstance(layout, str) and layout in LAYOUTS, "layout", f"got {layout!r}, expected force or geo")
+    for key in ("among", "minor", "blocs"):
+        check(isinstance(step.get(key, False), bool), key, f"got {step.get(key)!r}, expected true or false")
+    caption = step.get("caption", "")
+    check(isinstance(caption, str) and bool(caption.strip()), "caption", "required value is empty")
+    check(len(str(caption)) <= MAX_CAPTION, "caption", f"expected at most {MAX_CAPTION} characters")
+    sources = _strings(step.get("sources", []))
+    check(
+        sources is not None and len(sources) > 0 and all(URL.match(s) for s in sources),
+        "sources",
+        "expected one or more http(s) addresses",
+    )
     if not ok:
         return None
     state = ViewState(
         as_of=as_of,
-        types=types,
-        statuses=statuses,
-        focus=tuple(step.get("focus", [])),
+        types=lists["types"],
+        statuses=lists["status"],
+        focus=lists["focus"],
         depth=depth,
-        among=bool(step.get("among", False)),
+        among=step.get("among", False),
         layout=layout,
-        members=tuple(step.get("members", [])),
+        members=lists["members"],
+        minor=step.get("minor", False),
     )
     return Step(
-        state, " ".join(caption.split()), sources, bool(step.get("blocs", False)), frozenset(map(str, highlight))
+        state, " ".join(caption.split()), tuple(sources or ()), step.get("blocs", False), frozenset(highlight or ())
     )
