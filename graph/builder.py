@@ -178,6 +178,8 @@ def _raw(step: Step) -> dict:
         raw["members"] = list(s.members)
     if s.minor:
         raw["minor"] = True
+    if s.voice:
+        raw["as"] = s.voice
     if step.blocs:
         raw["blocs"] = True
     raw["caption"] = step.caption

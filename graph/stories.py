@@ -41,6 +41,7 @@ STEP_KEYS = {
     "layout",
     "members",
     "minor",
+    "as",
     "blocs",
     "caption",
     "sources",
@@ -238,6 +239,8 @@ def _step(step: dict, actors: set[str], ties: set[str] | None, fail: Callable[[s
     check(isinstance(layout, str) and layout in LAYOUTS, "layout", f"got {layout!r}, expected force or geo")
     for key in ("among", "minor", "blocs"):
         check(isinstance(step.get(key, False), bool), key, f"got {step.get(key)!r}, expected true or false")
+    voice = step.get("as", "")
+    check(voice == "" or voice in actors, "as", f"got {voice!r}, expected the actor id whose claims the map shows")
     caption = step.get("caption", "")
     check(isinstance(caption, str) and bool(caption.strip()), "caption", "required value is empty")
     check(len(str(caption)) <= MAX_CAPTION, "caption", f"expected at most {MAX_CAPTION} characters")
@@ -259,6 +262,7 @@ def _step(step: dict, actors: set[str], ties: set[str] | None, fail: Callable[[s
         layout=layout,
         members=lists["members"],
         minor=step.get("minor", False),
+        voice=voice,
     )
     return Step(
         state, " ".join(caption.split()), tuple(sources or ()), step.get("blocs", False), frozenset(highlight or ())

@@ -68,6 +68,7 @@ def draft(tiny):
                     layout="geo",
                     members=("ALL",),
                     minor=True,
+                    voice="AAA",
                 ),
                 caption="Members  of\nthe Alliance.",
                 highlight=frozenset({"member-BBB-ALL-2004-03-29"}),
