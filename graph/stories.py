@@ -6,7 +6,9 @@ tables with the view (`as_of`, `types`, `status`, `focus`, `depth`, `among`, `la
 `members`, `blocs`), a `caption` of a few sentences, `sources` (http(s) addresses) and,
 if the caption is about particular ties, `highlight`: their ids in relations.csv (or
 membership links, `member-FIN-NATO-2023-04-04`), which the map brings forward while it
-fades the rest.
+fades the rest. A step may also set the window of a play through time: `play_until`
+(a date after `as_of`) and `play_by` ("year" or "month"); ▶ then plays from the step's
+date to that one.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from pathlib import Path
 from . import vocab
 from .dates import parse_as_of
 from .errors import DataError, Problem
+from .frames import STEPS
 from .layout import LAYOUTS
 from .load import DEFAULT_DATA_DIR, URL
 from .view import ViewState
@@ -39,6 +42,8 @@ STEP_KEYS = {
     "caption",
     "sources",
     "highlight",
+    "play_until",
+    "play_by",
 }
 
 
@@ -49,6 +54,8 @@ class Step:
     sources: tuple[str, ...]
     blocs: bool = False
     highlight: frozenset[str] = frozenset()  # ids of the ties the caption is about
+    play_until: dt.date | None = None  # the end of the step's play through time
+    play_by: str = "year"
 
 
 @dataclass(frozen=True)
@@ -144,6 +151,16 @@ def _step(step: dict, actors: set[str], ties: set[str] | None, fail) -> Step | N
     check(layout in LAYOUTS, f"layout: got {layout!r}, expected force or geo")
     caption = str(step.get("caption", "")).strip()
     check(bool(caption), "caption: required value is empty")
+    play_until: dt.date | None = None
+    if "play_until" in step:
+        try:
+            play_until = parse_as_of(str(step["play_until"]))
+        except ValueError as exc:
+            check(False, f"play_until: {exc}")
+        else:
+            check(as_of is None or play_until > as_of, f"play_until: got {play_until}, expected a day after as_of")
+    play_by = step.get("play_by", "year")
+    check(play_by in STEPS, f"play_by: got {play_by!r}, expected one of {', '.join(STEPS)}")
     sources = tuple(step.get("sources", []))
     check(bool(sources) and all(URL.match(str(s)) for s in sources), "sources: expected one or more http(s) addresses")
     if not ok:
@@ -159,5 +176,11 @@ def _step(step: dict, actors: set[str], ties: set[str] | None, fail) -> Step | N
         members=tuple(step.get("members", [])),
     )
     return Step(
-        state, " ".join(caption.split()), sources, bool(step.get("blocs", False)), frozenset(map(str, highlight))
+        state,
+        " ".join(caption.split()),
+        sources,
+        bool(step.get("blocs", False)),
+        frozenset(map(str, highlight)),
+        play_until,
+        play_by,
     )

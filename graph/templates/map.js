@@ -305,6 +305,20 @@ function tiesMap(root, onSelect) {
     network.moveTo({ scale: network.getScale() * 0.88, animation: false });
   }
 
+  // A play through time shows one part of the layout in every frame (`extent`: x0, y0,
+  // x1, y1), so nothing moves from frame to frame; a view the user zoomed stays as it is
+  // while the part is the same.
+  var framed = null;
+  function frameExtent(box) {
+    var key = box.join(",");
+    if (framed === key) return;
+    framed = key;
+    var pad = 40, w = canvas.clientWidth || 1, h = canvas.clientHeight || 1;
+    var scale = Math.min(w / (box[2] - box[0] + 2 * pad), h / (box[3] - box[1] + 2 * pad));
+    network.moveTo({ position: { x: (box[0] + box[2]) / 2, y: (box[1] + box[3]) / 2 },
+                     scale: scale * 0.88, animation: false });
+  }
+
   function pick(params) {
     if (params.nodes.length) { show("n:" + params.nodes[0]); if (onSelect) onSelect("node", String(params.nodes[0])); }
     else if (params.edges.length) { show("e:" + params.edges[0]); if (onSelect) onSelect("edge", String(params.edges[0])); }
@@ -321,7 +335,8 @@ function tiesMap(root, onSelect) {
     network.on("click", pick);
     reset.addEventListener("click", function () {
       Object.keys(home).forEach(function (id) { network.moveNode(id, home[id].x, home[id].y); });
-      fit();
+      framed = null;
+      if (data.extent) frameExtent(data.extent); else fit();
     });
     png.addEventListener("click", savePng);
     focusWithoutScrolling();
@@ -378,7 +393,7 @@ function tiesMap(root, onSelect) {
       if (changed) network.setOptions(d.options);
       network.setData({ nodes: nodes, edges: edges });
     }
-    fit();
+    if (d.extent) frameExtent(d.extent); else { framed = null; fit(); }
     // What was open in the details stays open if it is still on the map.
     if (shown && tips[shown]) show(shown); else { details.hidden = true; shown = null; }
     window.network = network;
