@@ -531,7 +531,7 @@ with top:
             )
         if st.session_state.present:
             st.button("Leave presentation mode", on_click=lambda: st.session_state.update(present=False))
-    # Time that plays. With no story open, the arrow keys step the date (with one, the story).
+    # Time that plays. In presentation mode with no story open, the arrow keys step the date.
     unit = {"year": "year", "month": "month"}[ss.play_by]
     with st.container(key="play-bar", horizontal=True, vertical_alignment="center"):
         st.button(
@@ -540,7 +540,7 @@ with top:
             on_click=step_date,
             args=(-1,),
             disabled=as_of <= FIRST_DAY,
-            shortcut=None if story else "Left",
+            shortcut="Left" if ss.present and not story else None,
         )
         st.button(
             "⏸ Pause" if ss.playing else "▶ Play",
@@ -556,7 +556,7 @@ with top:
             on_click=step_date,
             args=(1,),
             disabled=as_of >= cutoff,
-            shortcut=None if story else "Right",
+            shortcut="Right" if ss.present and not story else None,
         )
         st.segmented_control(
             "Step",

@@ -377,13 +377,16 @@ def map_data(
     day = G.graph.get("as_of")
     net = to_network(G, positions, highlight=highlight, fills=fills, focus=focus, begun=begun)
     nodes, edges, _heading, _height, _width, options = net.get_network_data()
+    options = json.loads(options)
+    if present:  # the arrow keys step the story or the date; they must not also pan the map
+        options["interaction"]["keyboard"]["enabled"] = False
     return _script_json(
         {
             "nodes": nodes,
             "edges": edges,
             "styles": styles(),
             "sources": net.sources,
-            "options": json.loads(options),
+            "options": options,
             "labelPx": 26 if present else 15,
             "present": present,
             "caption": caption,

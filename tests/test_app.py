@@ -271,3 +271,32 @@ def test_app_follows_the_address_when_the_browser_goes_back():
 def test_app_story_step_summary_counts_what_is_drawn():
     at = with_link(story="nato-12-to-32", step="1")
     assert "0 ties and 12 membership links between 13 actors" in summary(at)
+
+
+def test_app_play_control_steps_plays_and_pauses():
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params.update({"as_of": "2021-06-14", "focus": "", "among": "0"})
+    at.run()
+    at.button(key="play-on").click().run()
+    assert not at.exception and str(at.session_state["as_of"]) == "2022-06-14"
+    edges = json.loads(drawn(at))["edges"]
+    assert any(e.get("note", "").startswith("new") and e.get("wide") for e in edges)  # begun in that year
+    assert json.loads(drawn(at))["tick"] is None and json.loads(drawn(at))["extent"]  # held, not playing
+    at.button(key="play").click().run()
+    assert [b.label for b in at.button if b.key == "play"] == ["⏸ Pause"]
+    view = json.loads(drawn(at))
+    assert view["tick"] == {"after": 1.0, "day": "2022-06-14"} and view["extent"]
+    at.button(key="play").click().run()
+    assert [b.label for b in at.button if b.key == "play"] == ["▶ Play"]
+    assert json.loads(drawn(at))["tick"] is None
+
+
+def test_app_a_story_step_sets_the_window_of_its_play():
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params.update({"story": "cold-war-ends", "step": "1", "present": "1"})
+    at.run()
+    assert not at.exception
+    assert (str(at.session_state["play_from"]), str(at.session_state["play_until"])) == ("1989-11-09", "1990-10-03")
+    assert at.session_state["play_by"] == "month"
+    at.button(key="play").click().run()
+    assert json.loads(drawn(at))["tick"]["day"] == "1989-11-09"  # plays from the step's own day

@@ -306,12 +306,13 @@ function tiesMap(root, onSelect) {
   }
 
   // A play through time shows one part of the layout in every frame (`extent`: x0, y0,
-  // x1, y1), so nothing moves from frame to frame; a view the user zoomed stays as it is
-  // while the part is the same.
+  // x1, y1), so nothing moves from frame to frame. vis-network fits the view to the new
+  // nodes whenever it is given data, so the view is put back: as the user left it while
+  // the part is the same, else framed on it.
   var framed = null;
-  function frameExtent(box) {
+  function frameExtent(box, camera) {
     var key = box.join(",");
-    if (framed === key) return;
+    if (framed === key && camera) { network.moveTo({ position: camera.position, scale: camera.scale, animation: false }); return; }
     framed = key;
     var pad = 40, w = canvas.clientWidth || 1, h = canvas.clientHeight || 1;
     var scale = Math.min(w / (box[2] - box[0] + 2 * pad), h / (box[3] - box[1] + 2 * pad));
@@ -336,7 +337,7 @@ function tiesMap(root, onSelect) {
     reset.addEventListener("click", function () {
       Object.keys(home).forEach(function (id) { network.moveNode(id, home[id].x, home[id].y); });
       framed = null;
-      if (data.extent) frameExtent(data.extent); else fit();
+      if (data.extent) frameExtent(data.extent, null); else fit();
     });
     png.addEventListener("click", savePng);
     focusWithoutScrolling();
@@ -388,12 +389,13 @@ function tiesMap(root, onSelect) {
     // Options rarely change between views; setting them again would restyle every item.
     var changed = JSON.stringify(d.options) !== options;
     options = JSON.stringify(d.options);
+    var camera = network ? { position: network.getViewPosition(), scale: network.getScale() } : null;
     if (!network) create();
     else {
       if (changed) network.setOptions(d.options);
       network.setData({ nodes: nodes, edges: edges });
     }
-    if (d.extent) frameExtent(d.extent); else { framed = null; fit(); }
+    if (d.extent) frameExtent(d.extent, camera); else { framed = null; fit(); }
     // What was open in the details stays open if it is still on the map.
     if (shown && tips[shown]) show(shown); else { details.hidden = true; shown = null; }
     window.network = network;
