@@ -54,11 +54,15 @@ def test_play_steps_the_date_holds_the_picture_and_marks_new_ties(browser):
     days = [s["caption"][6:16] for s in shots]
     # Play's first drawing frames the whole window; then one year per frame.
     assert days[-3:] == ["2021-06-01", "2022-06-01", "2023-06-01"], days
-    for before, after in zip(shots[1:], shots[2:]):
+    for before, after in zip(shots[1:], shots[2:], strict=False):
         shared = set(before["canvas"]) & set(after["canvas"])
         assert len(shared) > 30
         assert all(before["canvas"][n] == after["canvas"][n] for n in shared)
-        moved = [n for n in shared if max(abs(a - b) for a, b in zip(before["screen"][n], after["screen"][n])) > 0.5]
+        moved = [
+            n
+            for n in shared
+            if max(abs(a - b) for a, b in zip(before["screen"][n], after["screen"][n], strict=True)) > 0.5
+        ]
         assert moved == [], moved  # not even the camera moved
         new = {k: (kind, width) for k, (kind, note, width) in after["edges"].items() if note.startswith("new")}
         assert new, f"nothing new on {after['caption']}"
