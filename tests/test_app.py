@@ -296,7 +296,7 @@ def test_app_a_story_step_sets_the_window_of_its_play():
     at.query_params.update({"story": "cold-war-ends", "step": "1", "present": "1"})
     at.run()
     assert not at.exception
-    assert (str(at.session_state["play_from"]), str(at.session_state["play_until"])) == ("1989-11-09", "1990-10-03")
+    assert (str(at.session_state["play_from"]), str(at.session_state["play_until"])) == ("1989-11-01", "1990-10-03")
     assert at.session_state["play_by"] == "month"
     at.button(key="play").click().run()
-    assert json.loads(drawn(at))["tick"]["day"] == "1989-11-09"  # plays from the step's own day
+    assert json.loads(drawn(at))["tick"]["day"] == "1989-11-01"  # plays from the step's own day
