@@ -26,6 +26,7 @@ from graph.layout import LAYOUTS
 from graph.links import Link, keep_valid, navigated, parse_link, to_params
 from graph.plain import plain
 from graph.profile import profile
+from graph.qr import base_address, qr_png, view_link
 from graph.quiz import quiz, worksheet
 from graph.rank import MEASURES
 from graph.render import VIS_JS, asset, map_script
@@ -438,6 +439,13 @@ with st.sidebar:
     st.toggle(
         "Presentation mode", key="present", help="Big labels, no controls: for a projector. Arrow keys step a story."
     )
+    st.text_input(
+        "Address students open",
+        key="qr_base",
+        placeholder="such as http://192.168.1.20:8501",
+        help="For the QR code of presentation mode. Leave empty to use this browser's address; a phone cannot "
+        "open 'localhost', so give the address of this computer on the school network.",
+    )
     st.caption(f"Data current to {cutoff:%d %B %Y}. Every tie links to its source.")
 
     with st.expander("Use your own data"):
@@ -530,7 +538,18 @@ with top:
                 shortcut="Right",
             )
         if st.session_state.present:
+            st.toggle("QR code for phones", key="show_qr")
             st.button("Leave presentation mode", on_click=lambda: st.session_state.update(present=False))
+    if ss.present and ss.get("show_qr"):  # the view's own link, for students' phones
+        try:
+            base = base_address(ss.get("qr_base", ""), st.context.url or "")
+        except graph.UsageError as exc:
+            st.warning(plain(exc))
+        else:
+            phone = view_link(base, to_params(replace(link, present=False)))
+            with st.container(key="qr", horizontal=True, vertical_alignment="center"):
+                st.image(qr_png(phone), width=420)
+                st.text(f"Scan to open this view, or type:\n{phone}")
     # Time that plays. In presentation mode with no story open, the arrow keys step the date.
     unit = {"year": "year", "month": "month"}[ss.play_by]
     with st.container(key="play-bar", horizontal=True, vertical_alignment="center"):

@@ -300,3 +300,21 @@ def test_app_a_story_step_sets_the_window_of_its_play():
     assert at.session_state["play_by"] == "month"
     at.button(key="play").click().run()
     assert json.loads(drawn(at))["tick"]["day"] == "1989-11-01"  # plays from the step's own day
+
+
+def test_app_presentation_shows_a_qr_code_of_the_view_at_the_typed_address():
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params.update({"present": "1", "as_of": "1991-12-26", "focus": "RUS", "among": "0"})
+    at.run()
+    assert not at.image
+    at.session_state["qr_base"] = "192.168.1.20:8501"
+    at.toggle(key="show_qr").set_value(True).run()
+    assert not at.exception
+    text = next(t.value for t in at.text if "Scan to open" in t.value)
+    link = text.split("\n")[1]
+    assert link.startswith("http://192.168.1.20:8501/?as_of=1991-12-26&") and "focus=RUS" in link
+    assert "present" not in link  # phones open the ordinary view
+    assert len(at.image) == 1 and at.image[0].value[0]
+    at.session_state["qr_base"] = "javascript:alert(1)"
+    at.run()
+    assert any("not one a phone can open" in w.value for w in at.warning) and not at.image
