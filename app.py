@@ -548,7 +548,7 @@ with top:
         else:
             phone = view_link(base, to_params(replace(link, present=False)))
             with st.container(key="qr", horizontal=True, vertical_alignment="center"):
-                st.image(qr_png(phone), width=420)
+                st.image(qr_png(phone), width="content")  # its own size: a scaled code blurs
                 st.text(f"Scan to open this view, or type:\n{phone}")
     # Time that plays. In presentation mode with no story open, the arrow keys step the date.
     unit = {"year": "year", "month": "month"}[ss.play_by]

@@ -12,7 +12,7 @@ import segno
 
 from .errors import UsageError
 
-SCALE = 12  # pixels per module: a 41-module code is 588 px, readable across a classroom
+SIDE = 440  # pixels, about: big enough to scan across a classroom, small enough for 768 px high
 BORDER = 4  # the quiet zone the standard asks for, in modules
 _HOST = re.compile(r"[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\]", re.ASCII)
 
@@ -52,11 +52,15 @@ def view_link(base: str, params: Mapping[str, str]) -> str:
     return f"{base}?{urlencode(params)}"
 
 
-def qr_png(link: str) -> bytes:
-    """A PNG of the QR code of `link`: black modules on white, SCALE px each, with the
-    quiet zone. Medium error correction (15 %), enough for a projected picture."""
+def qr_png(link: str, *, side: int = SIDE) -> bytes:
+    """A PNG of the QR code of `link`, about `side` px wide: black modules on white, each a
+    whole number of pixels (shown at its own size, never scaled, so no module blurs), with
+    the quiet zone. Medium error correction (15 %), enough for a projected picture.
+    """
+    code = segno.make(link, error="m", micro=False)
+    width = code.symbol_size(scale=1, border=BORDER)[0]
     out = io.BytesIO()
-    segno.make(link, error="m", micro=False).save(out, kind="png", scale=SCALE, border=BORDER)
+    code.save(out, kind="png", scale=max(4, side // width), border=BORDER)
     return out.getvalue()
 
 

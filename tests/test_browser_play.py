@@ -73,3 +73,54 @@ def test_play_steps_the_date_holds_the_picture_and_marks_new_ties(browser):
         for k, (kind, width) in new.items():  # drawn twice as wide as the lines of its kind that go on
             assert width >= 1.9 * plain.get(kind, width / 2), (after["caption"], k)
     assert page.outside == []
+
+
+def modules_of(png: bytes, count: int) -> list[list[bool]]:
+    """Read a QR code of `count` × `count` modules back from its picture: the middle pixel
+    of each module (dark or light)."""
+    import io
+
+    from PIL import Image
+
+    from graph.qr import BORDER
+
+    img = Image.open(io.BytesIO(png)).convert("L")
+    scale = img.width / (count + 2 * BORDER)
+    assert scale == int(scale) and img.width == img.height, "the picture was scaled"
+
+    def dark(r, c):
+        return img.getpixel((int((BORDER + c + 0.5) * scale), int((BORDER + r + 0.5) * scale))) < 128
+
+    return [[dark(r, c) for c in range(count)] for r in range(count)]
+
+
+def test_presentation_shows_a_qr_code_of_the_view(browser):
+    from urllib.parse import parse_qsl, urlsplit
+
+    from graph.qr import qr_matrix
+
+    context = browser.new_context(viewport={"width": 1920, "height": 1080})
+    page = context.new_page()
+    page.outside = guard(page)
+    with running_app() as url:
+        page.goto(url + "/?present=1&as_of=1991-12-26&focus=RUS&among=0")
+        page.wait_for_selector(".ties-map[data-drawn]", timeout=60_000)
+        page.get_by_text("QR code for phones").click()
+        image = page.locator(".st-key-qr img")
+        image.wait_for(timeout=15_000)
+        link = page.locator(".st-key-qr").inner_text().split("type:")[1].strip()
+        png = page.request.get(
+            image.get_attribute("src")
+            if "://" in image.get_attribute("src")
+            else url + "/" + image.get_attribute("src").lstrip("/")
+        ).body()
+        box = image.bounding_box()
+        page.screenshot(path="/tmp/shots-play/qr-1920.png")
+    context.close()
+    shown, address = urlsplit(link), urlsplit(page.url)
+    assert f"{shown.scheme}://{shown.netloc}" == f"{address.scheme}://{address.netloc}"
+    assert dict(parse_qsl(shown.query)) == {k: v for k, v in parse_qsl(address.query) if k != "present"}
+    expected = qr_matrix(link)
+    assert modules_of(png, len(expected)) == expected  # the picture is the code of exactly that link
+    assert box["width"] >= 400  # big enough to scan from the back of a room
+    assert page.outside == []
