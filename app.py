@@ -27,10 +27,11 @@ from graph.links import Link, keep_valid, navigated, parse_link, to_params
 from graph.plain import plain
 from graph.profile import profile
 from graph.qr import base_address, qr_png, view_link
-from graph.quiz import quiz, worksheet
+from graph.quiz import quiz, source_checks, worksheet
 from graph.rank import MEASURES
 from graph.render import VIS_JS, asset, map_script
 from graph.score import QuizProgress
+from graph.still import still
 from graph.stories import load_stories
 from graph.upload import MAX_MB, NAMES, TEMPLATE, read_upload
 from graph.view import (
@@ -774,7 +775,15 @@ if not st.session_state.present and tab_quiz.open:
                 st.markdown(f"[Source]({q.source_url})")
             st.button("Next question ▶", on_click=lambda: st.session_state.update(quiz=st.session_state.quiz.next()))
             st.caption(progress.score)
-            sheet = worksheet(questions, title="Ties between states: a worksheet", day=state.as_of)
+            checks, sources = source_checks(current.graph, 3, seed=int(seed))
+            sheet = worksheet(
+                questions,
+                title="Ties between states: a worksheet",
+                day=state.as_of,
+                picture=still(current.graph, WORLD.layouts[state.layout], day=state.as_of, focus=state.focus),
+                checks=checks,
+                sources=sources,
+            )
             st.download_button(
                 "Printable worksheet with answer key (HTML)", sheet, file_name="worksheet.html", mime="text/html"
             )
