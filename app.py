@@ -16,7 +16,7 @@ import pandas as pd
 import streamlit as st
 
 import graph
-from graph import builder, dates, vocab
+from graph import builder, dates, frames, vocab
 from graph.answers import balance_summary, camps, chains, leaders
 from graph.balance import THEORY, balance_by_year
 from graph.cache import MB, SizedCache
@@ -28,11 +28,13 @@ from graph.lens import voices
 from graph.links import Link, keep_valid, navigated, parse_link, to_params
 from graph.plain import plain
 from graph.profile import profile
-from graph.quiz import quiz, worksheet
+from graph.qr import base_address, qr_png, view_link
+from graph.quiz import quiz, source_checks, worksheet
 from graph.rank import MEASURES
 from graph.render import VIS_JS, asset, map_script
 from graph.score import QuizProgress
 from graph.state import ViewState
+from graph.still import still
 from graph.stories import load_stories
 from graph.upload import MAX_MB, NAMES, TEMPLATE, read_upload
 from graph.view import (
@@ -44,6 +46,7 @@ from graph.view import (
     filtered,
     highlightable,
     make_view,
+    play_extent,
 )
 from graph.warm import world
 from graph.world import World, prepare
@@ -153,6 +156,13 @@ def history(key: str, types: tuple, statuses: tuple, _world: World):
     return cache_for(key).get(("history", types, statuses), work)
 
 
+@st.cache_data(max_entries=32, show_spinner=False)
+def window_extent(key: str, state: ViewState, first: dt.date, last: dt.date, by: str, _world: World):
+    """The part of the layout a play from `first` to `last` shows in some frame: every frame
+    shows it, so nothing moves on the screen between frames."""
+    return play_extent(_world.graph, _world.layouts[state.layout], state, frames.frame_days(first, last, by))
+
+
 def links(rows: list[dict], columns: dict[str, str]) -> None:
     """A table whose `source_url` column is a link."""
     st.dataframe(
@@ -188,6 +198,51 @@ def go_to_step(story_id: str | None, step: int) -> None:
     if story_id:
         chosen = STORIES[story_id].steps[step - 1]
         apply(chosen.state, colour_blocs=chosen.blocs)
+        if chosen.play_until:  # the step's play through time: ▶ plays from its date to this one
+            st.session_state.update(
+                playing=False, play_from=chosen.state.as_of, play_until=min(chosen.play_until, cutoff)
+            )
+            st.session_state.play_by = chosen.play_by
+
+
+# ---- Time that plays: one frame after another, each marking what changed since the last --
+def show_frame(day: dt.date, since: dt.date | None = None) -> None:
+    """Show the view on `day` as a frame of a play; `since`, the previous frame's day, makes
+    what began since then stand out and what ended fade for this frame."""
+    st.session_state.update(as_of=day, play_at=day, play_since=since)
+
+
+def step_date(n: int) -> None:
+    """◀ and ▶ beside Play: one step (a year or a month) back or on."""
+    ss = st.session_state
+    day = min(max(frames.later(ss.as_of, ss.play_by, n), FIRST_DAY), cutoff)
+    show_frame(day, ss.as_of if day > ss.as_of else None)
+
+
+def toggle_play() -> None:
+    """▶ plays on from the date shown, or from the window's start when the date is outside
+    it or at its end; ⏸ pauses."""
+    ss = st.session_state
+    if ss.playing:
+        ss.playing = False
+        return
+    ss.playing = True
+    if not ss.play_from <= ss.as_of < ss.play_until:
+        show_frame(ss.play_from)
+    elif ss.get("play_at") != ss.as_of:
+        show_frame(ss.as_of)
+
+
+def tick(day: str | None) -> None:
+    """The map drew the frame of `day` and showed it for the chosen time: the next one."""
+    ss = st.session_state
+    if not ss.playing or day != ss.as_of.isoformat():  # from a frame no longer shown
+        return
+    following = frames.next_day(ss.as_of, ss.play_by, ss.play_until)
+    if following is None:
+        ss.playing = False
+    else:
+        show_frame(following, ss.as_of)
 
 
 def shift_year(years: int) -> None:
@@ -377,6 +432,10 @@ if made_notice:
 keep_valid(st.session_state, actors=set(G), stories=STEPS, first_day=FIRST_DAY, last_day=cutoff)
 if st.session_state.get("voice") not in VOICES:  # other data, other voices
     st.session_state.voice = None
+for key, default in (("playing", False), ("play_by", "year"), ("play_speed", 1.0), ("play_from", FIRST_DAY)):
+    st.session_state.setdefault(key, default)
+st.session_state.play_until = min(st.session_state.get("play_until", cutoff), cutoff)
+st.session_state.play_from = min(st.session_state.play_from, st.session_state.play_until)
 for notice in st.session_state.pop("notices", []):
     st.warning(plain(notice), icon="🔗")
 if st.session_state.get("upload_lost") and own is None:
@@ -439,8 +498,22 @@ if chosen and chosen.highlight and state == chosen.state:
     highlight |= chosen.highlight
 
 top, summary_slot, graph_slot = st.container(), st.empty(), st.container()
+# A frame of a play (or of a step with ◀ ▶) marks what changed since the previous frame
+# and, within the play's window, keeps the part of the map every frame shows.
+framed = ss.get("play_at") == ss.as_of
+in_window = ss.play_from <= ss.as_of <= ss.play_until
 drawing = Drawing(
-    highlight=highlight, colour_blocs=ss.colour_blocs, present=ss.present, story=chosen.caption if chosen else ""
+    highlight=highlight,
+    colour_blocs=ss.colour_blocs,
+    present=ss.present,
+    story=chosen.caption if chosen else "",
+    since=ss.get("play_since") if framed else None,
+    extent=window_extent(
+        KEY, replace(state, as_of=None, focus=tuple(ss.focus)), ss.play_from, ss.play_until, ss.play_by, _world=WORLD
+    )
+    if (ss.playing or framed) and in_window
+    else None,
+    tick=ss.play_speed if ss.playing else 0.0,
 )
 current = view(KEY, state, drawing, _world=WORLD)
 if not ss.present:
@@ -456,6 +529,7 @@ with graph_slot:
         height="content" if ss.present else 700,
         on_selected_change=lambda: st.session_state.update(clicked=st.session_state["map"].get("selected")),
         on_focus_change=lambda: st.session_state.update(focus_on=st.session_state["map"].get("focus")),
+        on_tick_change=lambda: tick(st.session_state["map"].get("tick")),
     )
 time.sleep(MAP_HEAD_START_S)
 
@@ -470,6 +544,13 @@ with st.sidebar:
         format="YYYY-MM-DD",
         help="Show the ties in force on this day.",
     )
+    with st.expander("Play through time"):
+        st.date_input("Play from", key="play_from", min_value=FIRST_DAY, max_value=cutoff, format="YYYY-MM-DD")
+        st.date_input("Play until", key="play_until", min_value=FIRST_DAY, max_value=cutoff, format="YYYY-MM-DD")
+        st.caption(
+            "▶ Play (above the map) steps the date from the one shown to “Play until”, or from “Play from” when "
+            "the date is outside these. New ties stand out; ended ones fade for one step. The map holds still."
+        )
     st.multiselect("Tie types", list(vocab.TIE_TYPES), key="types", format_func=lambda t: vocab.TIE_TYPES[t].label)
     st.multiselect(
         "Status of the claim",
@@ -533,6 +614,13 @@ with st.sidebar:
     st.toggle(
         "Presentation mode", key="present", help="Big labels, no controls: for a projector. Arrow keys step a story."
     )
+    st.text_input(
+        "Address students open",
+        key="qr_base",
+        placeholder="such as http://192.168.1.20:8501",
+        help="For the QR code of presentation mode. Leave empty to use this browser's address; a phone cannot "
+        "open 'localhost', so give the address of this computer on the school network.",
+    )
     st.caption(f"Data current to {cutoff:%d %B %Y}. Every tie links to its source.")
 
     with st.expander("Use your own data"):
@@ -593,7 +681,7 @@ PRESENT_CSS = """<style>
 [data-testid='stSidebar'],[data-testid='stSidebarCollapsedControl'],[data-testid='stHeader']{display:none}
 [data-testid='stMainBlockContainer']{padding-top:0.75rem;padding-bottom:0}
 .st-key-story-caption p{font-size:26px;line-height:1.3}
-.st-key-story-nav p{font-size:22px}
+.st-key-story-nav p,.st-key-play-bar p{font-size:22px}
 </style>"""
 with top:
     if len(alive) < len(focus):
@@ -632,7 +720,62 @@ with top:
                 shortcut="Right",
             )
         if st.session_state.present:
+            st.toggle("QR code for phones", key="show_qr")
             st.button("Leave presentation mode", on_click=lambda: st.session_state.update(present=False))
+    if ss.present and ss.get("show_qr"):  # the view's own link, for students' phones
+        try:
+            base = base_address(ss.get("qr_base", ""), st.context.url or "")
+        except graph.UsageError as exc:
+            st.warning(plain(exc))
+        else:
+            phone = view_link(base, to_params(replace(link, present=False)))
+            with st.container(key="qr", horizontal=True, vertical_alignment="center"):
+                st.image(qr_png(phone), width="content")  # its own size: a scaled code blurs
+                st.text(f"Scan to open this view, or type:\n{phone}")
+    # Time that plays. In presentation mode with no story open, the arrow keys step the date.
+    unit = {"year": "year", "month": "month"}[ss.play_by]
+    with st.container(key="play-bar", horizontal=True, vertical_alignment="center"):
+        st.button(
+            f"◀ 1 {unit}",
+            key="play-back",
+            on_click=step_date,
+            args=(-1,),
+            disabled=as_of <= FIRST_DAY,
+            shortcut="Left" if ss.present and not story else None,
+        )
+        st.button(
+            "⏸ Pause" if ss.playing else "▶ Play",
+            key="play",
+            on_click=toggle_play,
+            type="primary" if ss.playing else "secondary",
+            shortcut="P",
+            help="Step the date on by itself (key P). New ties stand out, ended ones fade; the map holds still.",
+        )
+        st.button(
+            f"1 {unit} ▶",
+            key="play-on",
+            on_click=step_date,
+            args=(1,),
+            disabled=as_of >= cutoff,
+            shortcut="Right" if ss.present and not story else None,
+        )
+        st.segmented_control(
+            "Step",
+            list(frames.STEPS),
+            key="play_by",
+            format_func=frames.STEPS.get,
+            required=True,
+            label_visibility="collapsed",
+        )
+        st.segmented_control(
+            "Seconds per step",
+            list(frames.SPEEDS),
+            key="play_speed",
+            format_func=frames.SPEEDS.get,
+            required=True,
+            label_visibility="collapsed",
+            help="How long each step is shown",
+        )
     if chosen:
         with st.container(key="story-caption"):
             st.info(
@@ -814,7 +957,15 @@ if not st.session_state.present and tab_quiz.open:
                 st.markdown(f"[Source]({q.source_url})")
             st.button("Next question ▶", on_click=lambda: st.session_state.update(quiz=st.session_state.quiz.next()))
             st.caption(progress.score)
-            sheet = worksheet(questions, title="Ties between states: a worksheet", day=state.as_of)
+            checks, sources = source_checks(current.graph, 3, seed=int(seed))
+            sheet = worksheet(
+                questions,
+                title="Ties between states: a worksheet",
+                day=state.as_of,
+                picture=still(current.graph, WORLD.layouts[state.layout], day=state.as_of, focus=state.focus),
+                checks=checks,
+                sources=sources,
+            )
             st.download_button(
                 "Printable worksheet with answer key (HTML)", sheet, file_name="worksheet.html", mime="text/html"
             )

@@ -182,6 +182,10 @@ def _raw(step: Step) -> dict:
         raw["as"] = s.voice
     if step.blocs:
         raw["blocs"] = True
+    if step.play_until:
+        raw["play_until"] = step.play_until.isoformat()
+    if step.play_by != "year":
+        raw["play_by"] = step.play_by
     raw["caption"] = step.caption
     if step.highlight:
         raw["highlight"] = sorted(step.highlight)

@@ -123,6 +123,8 @@ def _parser() -> argparse.ArgumentParser:
         if command == "worksheet":
             q.add_argument("--out", type=Path, required=True)
             q.add_argument("--paper", choices=["A4", "Letter"], default="A4")
+            q.add_argument("--layout", choices=["geo", "force"], default="geo", help="the picture's layout")
+            q.add_argument("--checks", type=int, default=3, help="'check the source' questions (0–10)")
     tales = sub.add_parser("stories", help="the guided stories: one per line, id and title")
     tales.add_argument("--data", type=Path, default=DEFAULT_DATA_DIR)
     change = sub.add_parser("diff", help="ties and memberships begun and ended between two dates")
@@ -247,11 +249,15 @@ def _questions(args: argparse.Namespace):
     if args.region:
         keep = [n for n, r in H.nodes(data="region") if r == args.region or H.nodes[n]["kind"] == "organization"]
         H = H.subgraph(keep).copy()
-    return day, quiz(H, args.n, seed=args.seed)
+    return (
+        (day, quiz(H, args.n, seed=args.seed), H, G)
+        if args.command == "worksheet"
+        else (day, quiz(H, args.n, seed=args.seed))
+    )
 
 
 def _quiz(args: argparse.Namespace) -> int:
-    _, questions = _questions(args)
+    _, questions, *_ = _questions(args)
     for i, q in enumerate(questions, start=1):
         print(f"{i}. {q.text}")
         for letter, option in zip("ABCD", q.options, strict=False):
@@ -262,10 +268,24 @@ def _quiz(args: argparse.Namespace) -> int:
 
 
 def _worksheet(args: argparse.Namespace) -> int:
-    from .quiz import worksheet
+    from .layout import LAYOUTS
+    from .quiz import source_checks, worksheet
+    from .still import still
 
-    day, questions = _questions(args)
-    page = worksheet(questions, title="Ties between states: a worksheet", day=day, paper=args.paper)
+    if not 0 <= args.checks <= 10:
+        raise UsageError("Ask for 0 to 10 'check the source' questions (--checks).")
+    day, questions, H, G = _questions(args)
+    checks, sources = source_checks(H, args.checks, seed=args.seed)
+    picture = still(H.subgraph([n for n in H if H.degree(n)]), LAYOUTS[args.layout](G), day=day)
+    page = worksheet(
+        questions,
+        title="Ties between states: a worksheet",
+        day=day,
+        paper=args.paper,
+        picture=picture,
+        checks=checks,
+        sources=sources,
+    )
     try:
         args.out.write_text(page, encoding="utf-8")
     except OSError as exc:

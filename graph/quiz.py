@@ -8,18 +8,21 @@ its source. The same seed gives the same questions.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
+import jinja2
 import networkx as nx
 
-from . import defence
+from . import defence, vocab
 from .build import memberships_on
 from .errors import UsageError
 from .narrate import name, years
 from .pairs import pair_graph
+from .render import asset
+from .still import Still
 
 OPTIONS = 4
 
@@ -259,35 +262,76 @@ def quiz(H: nx.MultiDiGraph, n: int, *, seed: int, kinds: tuple[str, ...] = tupl
     return questions
 
 
-def worksheet(questions: list[Question], *, title: str, day: dt.date, paper: str = "A4") -> str:
-    """A printable page: the questions with space to answer, the key on a page of its own."""
-    e = html.escape
-    letters = "ABCD"
-    items = "".join(
-        f"<li><p>{e(q.text)}</p><ol type='A'>" + "".join(f"<li>{e(o)}</li>" for o in q.options) + "</ol>"
-        "<p class='answer'>Answer: ____</p></li>"
-        for q in questions
+def source_checks(H: nx.MultiDiGraph, n: int, *, seed: int) -> tuple[list[Question], list[str]]:
+    """Up to `n` "check the source" questions about the contested ties of the view `H`
+    (alleged or disputed): open source k, is the claim confirmed, who makes it, who denies
+    it? Returns the questions and the sources they number (source k is the k-th)."""
+    contested = sorted((t for *_, t in H.edges(data=True) if t["status"] != "confirmed"), key=lambda t: t["id"])
+    rng = random.Random(seed)
+    sources: list[str] = []
+    questions = []
+    for tie in rng.sample(contested, min(n, len(contested))):
+        if tie["source_url"] not in sources:
+            sources.append(tie["source_url"])
+        number = sources.index(tie["source_url"]) + 1
+        claim = [c for c in tie["claimed_by"].split("|") if c]
+        deny = [d for d in tie["denied_by"].split("|") if d]
+        other = deny or [p for p in (tie["source"], tie["target"]) if p not in claim][:1] or [tie["target"]]
+        claimers, deniers = (", ".join(name(H, a) if a in H else a for a in ids) or "someone" for ids in (claim, other))
+        options = (
+            "Confirmed: the states involved acknowledge it",
+            f"Alleged: claimed by {claimers}; nobody is recorded as denying it",
+            f"Disputed: claimed by {claimers}, denied by {deniers}",
+            f"Disputed: claimed by {deniers}, denied by {claimers}",
+        )
+        answer = 2 if tie["status"] == "disputed" else 1
+        questions.append(
+            Question(
+                "check_source",
+                f"Open source {number}. “{tie['title']}”: is this claim confirmed? Who makes it, and who denies it?",
+                options,
+                answer,
+                f"{tie['title']}: {vocab.STATUSES[tie['status']].label.lower()} — {options[answer].split(': ', 1)[1]}.",
+                tie["source_url"],
+                {"tie": tie["id"], "number": number},
+            )
+        )
+    return questions, sources
+
+
+@cache
+def _sheet() -> jinja2.Template:
+    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+    return env.from_string(asset("worksheet.html.j2"))
+
+
+def worksheet(
+    questions: list[Question],
+    *,
+    title: str,
+    day: dt.date,
+    paper: str = "A4",
+    picture: Still | None = None,
+    checks: list[Question] | tuple = (),
+    sources: list[str] | tuple = (),
+) -> str:
+    """A printable page: the still picture of the view (`still.still`) with its legend and
+    date, the questions with space to answer, the "check the source" questions (`checks`,
+    numbering `sources`), and the key on a page of its own. Every text is escaped by the
+    template (`templates/worksheet.html.j2`)."""
+    colours = (
+        sorted({row["colour"] for row in picture.legend} | {line["colour"] for line in picture.lines})
+        if picture
+        else []
     )
-    key = "".join(
-        f"<li><strong>{letters[q.answer]}. {e(q.options[q.answer])}</strong> — {e(q.explanation)} "
-        f"<span class='src'>Source: {e(q.source_url)}</span></li>"
-        for q in questions
+    return _sheet().render(
+        title=title,
+        day=f"{day:%d %B %Y}",
+        size="A4" if paper.upper() == "A4" else "letter",
+        picture=picture,
+        legend_height=18 * ((len(picture.legend) + 2) // 3) + 12 if picture else 0,
+        colours=colours,
+        questions=list(questions),
+        checks=list(checks),
+        sources=list(sources),
     )
-    size = "A4" if paper.upper() == "A4" else "letter"
-    return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>{e(title)}</title>
-<style>
-  @page {{ size: {size}; margin: 18mm; }}
-  body {{ font-family: Georgia, 'Times New Roman', serif; font-size: 12pt; color: #000;
-         max-width: 180mm; margin: auto; }}
-  h1 {{ font-size: 18pt; }} li {{ margin-bottom: 8pt; break-inside: avoid; }}
-  .answer {{ margin-top: 4pt; }} .src {{ font-size: 9pt; word-break: break-all; }}
-  .key {{ break-before: page; page-break-before: always; }}
-</style></head><body>
-<h1>{e(title)}</h1>
-<p>Name: ______________________ &nbsp; Date: ____________ &nbsp; As of {day:%d %B %Y}</p>
-<ol>{items}</ol>
-<section class="key"><h1>Answer key</h1><ol>{key}</ol></section>
-</body></html>"""

@@ -65,6 +65,8 @@ STATE_STYLE = {"shape": "dot", "color": {"background": "#E8EEF4", "border": "#1F
 ORG_STYLE = {"shape": "square", "color": {"background": "#FFF4D6", "border": "#6B4E00"}}
 # "Who says so?": a tie the chosen actor denies is drawn paler than any status, and struck.
 DENIED_ALPHA = 0.35
+# Time that plays: a tie ended since the previous frame is shown this pale for one frame.
+ENDED_ALPHA = 0.22
 # A tie shown past the end of its dataset, or on a day within an imprecise date, is pale.
 UNSURE_ALPHA = 0.3
 # The credit line under an exported picture: where the ties come from.
@@ -211,15 +213,19 @@ def merged_lines(G: nx.MultiDiGraph) -> dict[tuple[str, str, str, str, bool], li
     """Ties drawn as one line: those of one style and status between the same two actors
     (the same way round, for a type with a direction), and equally sure on the view's day.
     Keyed (style, from, to, status, unsure), each with its ties' keys in order; the first
-    key names the line. `unsure`: unconfirmed past its dataset, or within an imprecise date."""
+    key names the line. `unsure`: unconfirmed past its dataset, or within an imprecise date.
+    A tie marked `ended` (it ended since the previous frame of a play) has the status
+    "ended", so it is drawn apart from the ties that go on."""
     lines: dict[tuple[str, str, str, str, bool], list[str]] = defaultdict(list)
     for u, v, k, tie in sorted(G.edges(keys=True, data=True), key=lambda e: e[2]):
         style = vocab.line_style(tie["type"], tie.get("subtype", ""))
         directed = vocab.LINE_STYLES[style].arrow
         a, b = (u, v) if directed or u <= v else (v, u)
         unsure = bool(tie.get("unconfirmed") or tie.get("approximate"))
-        # `drawn_as`: how the voice of "Who says so?" sees the tie (`lens.seen_by`), if one is chosen.
-        lines[(style, a, b, tie.get("drawn_as", tie.get("status", "confirmed")), unsure)].append(k)
+        # `drawn_as`: how the voice of "Who says so?" sees the tie (`lens.seen_by`), if one is
+        # chosen; "ended": a tie that ended since the previous frame of a play.
+        status = "ended" if tie.get("ended") else tie.get("drawn_as", tie.get("status", "confirmed"))
+        lines[(style, a, b, status, unsure)].append(k)
     return dict(lines)
 
 
@@ -235,13 +241,17 @@ def to_network(
     highlight: frozenset[str] = frozenset(),
     fills: dict[str, str] | None = None,
     focus: tuple[str, ...] = (),
+    begun: frozenset[str] = frozenset(),
 ) -> Network:
     """Assemble the pyvis Network for `G`: nodes at `positions`, one line per set of
     parallel ties of one style (`merged_lines`), each tie listed in the line's details.
 
     `highlight` names ties to stand out (the others fade); `fills` colours nodes; `focus`
-    names actors whose labels come first. Works on its own copy of the data: pyvis'
-    `from_nx` would change `G`.
+    names actors whose labels come first. `begun` names ties and membership links new
+    since the previous frame of a play: drawn wide and marked "new", the others as they are
+    (so the picture does not dim and brighten from frame to frame); a tie marked `ended`
+    is drawn pale and marked "ended". Works on its own copy of the data: pyvis' `from_nx`
+    would change `G`.
     """
     net = Network(directed=True)
     net.node_ids = _Ids()
@@ -265,24 +275,31 @@ def to_network(
     sources: dict[tuple[str, str], int] = {}
     for (style, u, v, status, unsure), keys in sorted(lines.items(), key=lambda item: item[1][0]):
         k = keys[0]
+        ended, new = status == "ended", any(key in begun for key in keys)
+        marks = {"alpha": ENDED_ALPHA, "note": "ended"} if ended else {"wide": True, "note": "new"} if new else {}
         if style in vocab.MEMBERSHIP_STYLES:
-            net.edges.append(Edge(u, v, False, id=k, kind=style, tip=membership_tip(G, *ends[k])).options)
+            net.edges.append(Edge(u, v, False, id=k, kind=style, tip=membership_tip(G, *ends[k]), **marks).options)
             continue
         tips = [tie_tip(G, *ends[key], sources) for key in keys]
         bright = any(key in highlight for key in keys)
+        if ended:
+            status = ends[k][2].get("drawn_as", ends[k][2]["status"])
         faded = DENIED_ALPHA if status == "denied" else vocab.STATUSES[status].alpha
         alpha = faded if not highlight else (1.0 if bright else 0.12)
         if unsure:
             alpha = min(alpha, UNSURE_ALPHA)
+        if ended:
+            alpha = min(alpha, ENDED_ALPHA)
         # Colour, dashes, width and arrow come from one table per style (`styles`), not per tie.
         # (`True in (1.0, False)` holds in Python, so the two are tested apart.)
         extra: dict[str, Any] = {"alpha": alpha} if alpha != 1.0 else {}
-        if bright:
+        if bright or new:
             extra["wide"] = True
         if smooth[k]:
             extra["smooth"] = smooth[k]
-        if status != "confirmed":
-            extra["note"] = status
+        notes = ["new" if new else "ended" if ended else "", status if status != "confirmed" else ""]
+        if any(notes):
+            extra["note"] = " · ".join(n for n in notes if n)
         if status == "denied":
             extra["struck"] = True
         if len(keys) > 1:
@@ -363,6 +380,9 @@ def map_data(
     story: str = "",
     voice: str = "",
     said: tuple[str, ...] = (),
+    begun: frozenset[str] = frozenset(),
+    extent: tuple[float, float, float, float] | None = None,
+    tick: float = 0.0,
 ) -> str:
     """Everything the map script (`templates/map.js`) draws, as JSON safe inside a <script>.
 
@@ -373,17 +393,25 @@ def map_data(
     screen whatever the zoom, 26 px with `present` (a projector in a classroom); those of
     `focus` come first. `base_map` draws the country shapes under the nodes (for the
     positions of `layout.geo_layout`), the view's states shaded. `story` is the caption of
-    a story step, printed on a saved picture.
+    a story step, printed on a saved picture. `begun` (see `to_network`) and `extent`
+    belong to a frame of a play: `extent` (x0, y0, x1, y1) is the part of the layout that
+    every frame shows, so the map keeps one frame of view and nothing moves between frames.
+    With `tick` (seconds) the app's map element asks for the next frame that long after
+    drawing this one, naming this frame's day (`component.js`).
     """
-    net = to_network(G, positions, highlight=highlight, fills=fills, focus=focus)
+    day = G.graph.get("as_of")
+    net = to_network(G, positions, highlight=highlight, fills=fills, focus=focus, begun=begun)
     nodes, edges, _heading, _height, _width, options = net.get_network_data()
+    options = json.loads(options)
+    if present:  # the arrow keys step the story or the date; they must not also pan the map
+        options["interaction"]["keyboard"]["enabled"] = False
     return _script_json(
         {
             "nodes": nodes,
             "edges": edges,
             "styles": styles(),
             "sources": net.sources,
-            "options": json.loads(options),
+            "options": options,
             "labelPx": 26 if present else 15,
             "present": present,
             "caption": caption,
@@ -400,6 +428,8 @@ def map_data(
             "said": list(said),
             "blocs": [list(b) for b in blocs or []],
             "baseMap": _base_map(G) if base_map else None,
+            "extent": list(extent) if extent else None,
+            "tick": {"after": tick, "day": day.isoformat()} if tick and day else None,
         }
     )
 

@@ -3,10 +3,12 @@
 Stories are data, in `data/stories.toml`, so that a teacher can write one without touching
 code (or make one in the app: `builder`). Each `[[story]]` has `id`, `title`, an optional
 `summary`, and `[[story.step]]` tables with the view (`as_of`, `types`, `status`, `focus`,
-`depth`, `among`, `layout`, `members`, `minor`, `blocs`), a `caption` of a few sentences,
+`depth`, `among`, `layout`, `members`, `minor`, `as`, `blocs`), a `caption` of a few sentences,
 `sources` (http(s) addresses) and, if the caption is about particular ties, `highlight`:
 their ids in relations.csv (or membership links, `member-FIN-NATO-2023-04-04`), which the
-map brings forward while it fades the rest.
+map brings forward while it fades the rest. A step may also set the window of a play
+through time: `play_until` (a date after `as_of`) and `play_by` ("year" or "month"); ▶
+then plays from the step's date to that one.
 
 Every file, upload or link is checked by `check_stories`: each problem names its line
 where the text is known, and a story with any problem is not loaded at all.
@@ -24,6 +26,7 @@ from pathlib import Path
 from . import vocab
 from .dates import parse_as_of
 from .errors import DataError, Problem
+from .frames import STEPS
 from .layout import LAYOUTS
 from .load import DEFAULT_DATA_DIR, URL
 from .state import ViewState
@@ -46,6 +49,8 @@ STEP_KEYS = {
     "caption",
     "sources",
     "highlight",
+    "play_until",
+    "play_by",
 }
 MAX_TITLE = 200  # characters
 MAX_CAPTION = 2000  # characters, as a cell of the data
@@ -58,6 +63,8 @@ class Step:
     sources: tuple[str, ...]
     blocs: bool = False
     highlight: frozenset[str] = frozenset()  # ids of the ties the caption is about
+    play_until: dt.date | None = None  # the end of the step's play through time
+    play_by: str = "year"
 
 
 @dataclass(frozen=True)
@@ -244,6 +251,16 @@ def _step(step: dict, actors: set[str], ties: set[str] | None, fail: Callable[[s
     caption = step.get("caption", "")
     check(isinstance(caption, str) and bool(caption.strip()), "caption", "required value is empty")
     check(len(str(caption)) <= MAX_CAPTION, "caption", f"expected at most {MAX_CAPTION} characters")
+    play_until: dt.date | None = None
+    if "play_until" in step:
+        try:
+            play_until = parse_as_of(str(step["play_until"]))
+        except ValueError as exc:
+            check(False, "play_until", str(exc))
+        else:
+            check(as_of is None or play_until > as_of, "play_until", f"got {play_until}, expected a day after as_of")
+    play_by = step.get("play_by", "year")
+    check(play_by in STEPS, "play_by", f"got {play_by!r}, expected one of {', '.join(STEPS)}")
     sources = _strings(step.get("sources", []))
     check(
         sources is not None and len(sources) > 0 and all(URL.match(s) for s in sources),
@@ -265,5 +282,11 @@ def _step(step: dict, actors: set[str], ties: set[str] | None, fail: Callable[[s
         voice=voice,
     )
     return Step(
-        state, " ".join(caption.split()), tuple(sources or ()), step.get("blocs", False), frozenset(highlight or ())
+        state,
+        " ".join(caption.split()),
+        tuple(sources or ()),
+        step.get("blocs", False),
+        frozenset(highlight or ()),
+        play_until,
+        play_by,
     )

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import networkx as nx
 import pandas as pd
 
-from . import dates, vocab
+from . import dates, frames, vocab
 from .blocs import bloc_of, blocs
 from .build import memberships_on
 from .filter import filter_graph
@@ -22,12 +22,18 @@ from .tables import ties_table
 @dataclass(frozen=True)
 class Drawing:
     """How to draw a view: ties to highlight, colour by bloc, presentation size, and the
-    story caption that a saved picture carries."""
+    story caption that a saved picture carries. A frame of a play through time also has
+    `since`, the previous frame's day (what is new since then is marked, what ended is
+    shown pale), `extent`, the part of the layout every frame shows (`play_extent`), and
+    `tick`, the seconds after which the map asks for the next frame (0: it does not)."""
 
     highlight: frozenset[str] = frozenset()
     colour_blocs: bool = False
     present: bool = False
     story: str = ""
+    since: dt.date | None = None
+    extent: tuple[float, float, float, float] | None = None
+    tick: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -226,6 +232,11 @@ def make_view(
         around = f", {steps} from {names}" if state.focus else ""
     drawn = with_memberships(G, H, state.members)
     summary = f"{_count(drawn)} {when}{around}."
+    begun: frozenset[str] = frozenset()
+    if drawing.since is not None and state.as_of is not None:
+        before = drawn_on(G, state, drawing.since)
+        change = frames.change(before, drawn)
+        begun, drawn = change.begun, frames.with_ended(drawn, before, change.ended)
     caption = f"{when.capitalize()}{around}"
     said: tuple[Said, ...] = ()
     voice = state.voice if state.voice in G else ""
@@ -246,5 +257,23 @@ def make_view(
         story=drawing.story,
         voice=spoken_name(G, voice) if voice else "",
         said=tuple(s.sentence for s in said),
+        begun=begun,
+        extent=drawing.extent,
+        tick=drawing.tick,
     )
     return View(data, _table(H), summary, H, said)
+
+
+def drawn_on(G: nx.MultiDiGraph, state: ViewState, day: dt.date) -> nx.MultiDiGraph:
+    """What `state` draws on another `day` (ties and membership links); its focus keeps
+    only the actors that existed then."""
+    other = replace(state, as_of=day, focus=existing(G, state.focus, day))
+    return with_memberships(G, filtered(G, other), other.members)
+
+
+def play_extent(
+    G: nx.MultiDiGraph, positions: Positions, state: ViewState, days: list[dt.date]
+) -> tuple[float, float, float, float] | None:
+    """The part of the layout that `state` draws on any of `days`: a play shows it in every
+    frame, so that nothing moves on the screen from one frame to the next."""
+    return frames.extent((drawn_on(G, state, day) for day in days), positions)

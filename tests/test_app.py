@@ -297,3 +297,50 @@ def test_app_who_says_so_shows_each_sentence_as_text(tmp_path, monkeypatch):
     assert data["voice"] == "Iran ![x](http://h/x.png)" and len(data["said"]) == 1
     assert [e["id"] for e in data["edges"] if e.get("struck")] == ["cb-arms-2022"]
     assert at.query_params["as"] == "CCC"
+
+
+def test_app_play_control_steps_plays_and_pauses():
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params.update({"as_of": "2021-06-14", "focus": "", "among": "0"})
+    at.run()
+    at.button(key="play-on").click().run()
+    assert not at.exception and str(at.session_state["as_of"]) == "2022-06-14"
+    edges = json.loads(drawn(at))["edges"]
+    assert any(e.get("note", "").startswith("new") and e.get("wide") for e in edges)  # begun in that year
+    assert json.loads(drawn(at))["tick"] is None and json.loads(drawn(at))["extent"]  # held, not playing
+    at.button(key="play").click().run()
+    assert [b.label for b in at.button if b.key == "play"] == ["⏸ Pause"]
+    view = json.loads(drawn(at))
+    assert view["tick"] == {"after": 1.0, "day": "2022-06-14"} and view["extent"]
+    at.button(key="play").click().run()
+    assert [b.label for b in at.button if b.key == "play"] == ["▶ Play"]
+    assert json.loads(drawn(at))["tick"] is None
+
+
+def test_app_a_story_step_sets_the_window_of_its_play():
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params.update({"story": "cold-war-ends", "step": "1", "present": "1"})
+    at.run()
+    assert not at.exception
+    assert (str(at.session_state["play_from"]), str(at.session_state["play_until"])) == ("1989-11-01", "1990-10-03")
+    assert at.session_state["play_by"] == "month"
+    at.button(key="play").click().run()
+    assert json.loads(drawn(at))["tick"]["day"] == "1989-11-01"  # plays from the step's own day
+
+
+def test_app_presentation_shows_a_qr_code_of_the_view_at_the_typed_address():
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params.update({"present": "1", "as_of": "1991-12-26", "focus": "RUS", "among": "0"})
+    at.run()
+    assert not at.image
+    at.session_state["qr_base"] = "192.168.1.20:8501"
+    at.toggle(key="show_qr").set_value(True).run()
+    assert not at.exception
+    text = next(t.value for t in at.text if "Scan to open" in t.value)
+    link = text.split("\n")[1]
+    assert link.startswith("http://192.168.1.20:8501/?as_of=1991-12-26&") and "focus=RUS" in link
+    assert "present" not in link  # phones open the ordinary view
+    assert len(at.image) == 1 and at.image[0].value[0]
+    at.session_state["qr_base"] = "javascript:alert(1)"
+    at.run()
+    assert any("not one a phone can open" in w.value for w in at.warning) and not at.image

@@ -136,3 +136,14 @@ def test_main_profile_as_claimed_by_unknown_id_lists_the_valid_ones(voice, capsy
     assert run(["profile", "--as-claimed-by", voice]) == 2
     err = capsys.readouterr().err
     assert "claims or denies no tie" in err and "Use one of these ids: " in err and "IRN" in err and "USA" in err
+
+
+def test_main_worksheet_has_the_picture_and_source_checks(tmp_path, capsys):
+    out = tmp_path / "sheet.html"
+    assert main(["worksheet", "--n", "3", "--as-of", "2025-06-20", "--out", str(out), "--checks", "3"]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert "<svg" in page and "As of 20 June 2025</text>" in page and ">Sanctions</text>" in page
+    assert page.count("Open source ") == 3 and "<h2>Sources</h2>" in page
+    assert "Wrote 3 questions" in capsys.readouterr().out
+    assert run(["worksheet", "--out", str(out), "--checks", "11"]) == 1
+    assert "0 to 10" in capsys.readouterr().err

@@ -156,3 +156,57 @@ def test_mutual_defense_never_offers_a_nato_ally_of_france_as_wrong(world):
             wrong = {o for i, o in enumerate(q.facts["options"]) if i != q.answer}
             assert not wrong & {"GBR", "DEU", "USA", "ITA", "POL"}
     assert seen, "no question about France in 400 seeds"
+
+
+def test_worksheet_is_a_template_that_escapes_every_text(tiny):
+    from graph.quiz import source_checks
+    from graph.still import still
+
+    H = filter_graph(tiny, as_of=dt.date(2023, 6, 1))
+    H.nodes["AAA"]["name"] = "<script>alert(1)</script>"
+    checks, sources = source_checks(H, 2, seed=1)
+    page = worksheet(
+        quiz(H, 2, seed=1),
+        title="<img src=x onerror=alert(1)>",
+        day=dt.date(2023, 6, 1),
+        picture=still(H, {n: (float(i), float(i % 2)) for i, n in enumerate(H)}, day=dt.date(2023, 6, 1)),
+        checks=checks,
+        sources=sources,
+    )
+    assert "<img src=x" not in page and "&lt;img src=x onerror=alert(1)&gt;" in page
+    assert "<script" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_worksheet_draws_the_view_with_its_legend_and_date(world):
+    from graph.layout import geo_layout
+    from graph.still import still
+
+    day = dt.date(2025, 6, 20)
+    H = filter_graph(world, as_of=day, focus=("RUS", "PRK", "IRN", "UKR"), among=True)
+    picture = still(H, geo_layout(world), day=day, focus=("RUS",))
+    page = worksheet(quiz(filter_graph(world, as_of=day), 3, seed=1), title="T", day=day, picture=picture)
+    svg = page[page.index("<svg") : page.index("</svg>")]
+    assert "As of 20 June 2025" in svg
+    for label in ("Treaty", "Conflict", "Mutual defence"):  # the legend names what is drawn
+        assert f">{label}</text>" in svg
+    assert svg.count("<circle") == H.number_of_nodes() and ">Russia</text>" in svg
+    # Drawn like the map: the treaty's blue, the mutual-defence double line, conflict's dashes.
+    assert 'stroke="#0072B2"' in svg and 'stroke="#ffffff"' in svg and "stroke-dasharray" in svg
+    from graph.render import merged_lines
+
+    assert len(picture.lines) == len(merged_lines(H))  # one line per line the map draws
+
+
+def test_source_checks_ask_who_claims_and_who_denies_a_contested_tie(tiny):
+    from graph.quiz import source_checks
+
+    H = filter_graph(tiny, as_of=dt.date(2023, 6, 1))
+    checks, sources = source_checks(H, 5, seed=2)
+    assert {q.facts["tie"] for q in checks} == {"cb-arms-2022", "ea-arms-2023"}  # the alleged and the disputed
+    for q in checks:
+        assert q.text.startswith(f"Open source {sources.index(q.source_url) + 1}.")
+    disputed = next(q for q in checks if q.facts["tie"] == "cb-arms-2022")
+    assert disputed.options[disputed.answer] == "Disputed: claimed by Avalon, denied by Carpania"
+    alleged = next(q for q in checks if q.facts["tie"] == "ea-arms-2023")
+    assert alleged.options[alleged.answer].startswith("Alleged: claimed by Borduria")
+    assert source_checks(filter_graph(tiny, as_of=dt.date(2001, 6, 1)), 5, seed=2) == ([], [])

@@ -126,3 +126,26 @@ def test_the_troops_step_shows_the_tie_as_claimed_and_denied_that_day(shipped, w
     row = view.table[view.table.title == tie["title"]].iloc[0]
     assert row.status == "Disputed" and "denied by Russia, North Korea" in row.claims
     assert "deny it" in step.caption and "disputed" in step.caption
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ('play_until = "2022"', "play_until: got 2022-12-31, expected a day after as_of"),
+        ('play_until = "soon"', "play_until: got 'soon'"),
+        ('play_until = "2025"\nplay_by = "week"', "play_by: got 'week', expected one of year, month"),
+    ],
+)
+def test_load_stories_checks_a_steps_play_window(tmp_path, extra, message):
+    path = tmp_path / "stories.toml"
+    path.write_text(GOOD.replace('focus = ["CCC"]', 'focus = ["CCC"]\n' + extra))
+    with pytest.raises(DataError) as caught:
+        load_stories(path, actors={"CCC"})
+    assert any(message in str(p) for p in caught.value.problems), caught.value.problems
+
+
+def test_load_stories_reads_a_steps_play_window(tmp_path):
+    path = tmp_path / "stories.toml"
+    path.write_text(GOOD.replace('focus = ["CCC"]', 'focus = ["CCC"]\nplay_until = "2025-03"\nplay_by = "month"'))
+    (story,) = load_stories(path, actors={"CCC"})
+    assert (story.steps[0].play_until.isoformat(), story.steps[0].play_by) == ("2025-03-31", "month")

@@ -1,7 +1,9 @@
 // The app's map element (a Streamlit components-v2 element that stays mounted). It loads
 // vis-network once per tab from the app's own server (__VIS_SRC__ is filled in by app.py),
 // hands every new view to `tiesMap` (map.js) and sends back what the user picked: a
-// country or a tie ("selected"), or "focus" on a country (the details' button).
+// country or a tie ("selected"), or "focus" on a country (the details' button). While
+// time plays, a view carries `tick`: that many seconds after drawing it, the element asks
+// for the next frame ("tick", naming the day drawn), so a slow redraw never piles frames up.
 function loadVis(src) {
   if (!window.tiesVisLoaded) {
     window.tiesVisLoaded = new Promise(function (resolve, reject) {
@@ -43,6 +45,7 @@ export default function (component) {
   const text = new TextDecoder().decode(data);
   if (host.tiesText === text) return;
   host.tiesText = text;
+  if (host.tiesTick) { clearTimeout(host.tiesTick); host.tiesTick = null; }
   loadVis("__VIS_SRC__").then(function () {
     if (host.tiesText !== text) return;  // newer data came while vis-network loaded
     if (!host.tiesMap) {
@@ -55,6 +58,12 @@ export default function (component) {
     const view = JSON.parse(text);
     fitToWindow(host, !!view.present);
     host.tiesMap.draw(view);
+    if (view.tick) {
+      host.tiesTick = setTimeout(function () {
+        host.tiesTick = null;
+        if (host.tiesText === text) host.tiesSelect("tick", view.tick.day);
+      }, view.tick.after * 1000);
+    }
   }, function () {
     host.tiesMap = host.tiesText = null;
     host.textContent = "The map could not load its drawing library from this server: reload the page.";

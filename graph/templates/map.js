@@ -354,6 +354,21 @@ function tiesMap(root, onSelect) {
     network.moveTo({ scale: network.getScale() * 0.88, animation: false });
   }
 
+  // A play through time shows one part of the layout in every frame (`extent`: x0, y0,
+  // x1, y1), so nothing moves from frame to frame. vis-network fits the view to the new
+  // nodes whenever it is given data, so the view is put back: as the user left it while
+  // the part is the same, else framed on it.
+  var framed = null;
+  function frameExtent(box, camera) {
+    var key = box.join(",");
+    if (framed === key && camera) { network.moveTo({ position: camera.position, scale: camera.scale, animation: false }); return; }
+    framed = key;
+    var pad = 40, w = canvas.clientWidth || 1, h = canvas.clientHeight || 1;
+    var scale = Math.min(w / (box[2] - box[0] + 2 * pad), h / (box[3] - box[1] + 2 * pad));
+    network.moveTo({ position: { x: (box[0] + box[2]) / 2, y: (box[1] + box[3]) / 2 },
+                     scale: scale * 0.88, animation: false });
+  }
+
   function pick(params) {
     if (params.nodes.length) { show("n:" + params.nodes[0]); if (onSelect) onSelect("node", String(params.nodes[0])); }
     else if (params.edges.length) { show("e:" + params.edges[0]); if (onSelect) onSelect("edge", String(params.edges[0])); }
@@ -370,7 +385,8 @@ function tiesMap(root, onSelect) {
     network.on("click", pick);
     reset.addEventListener("click", function () {
       Object.keys(home).forEach(function (id) { network.moveNode(id, home[id].x, home[id].y); });
-      fit();
+      framed = null;
+      if (data.extent) frameExtent(data.extent, null); else fit();
     });
     png.addEventListener("click", savePng);
     focusWithoutScrolling();
@@ -432,12 +448,13 @@ function tiesMap(root, onSelect) {
     // Options rarely change between views; setting them again would restyle every item.
     var changed = JSON.stringify(d.options) !== options;
     options = JSON.stringify(d.options);
+    var camera = network ? { position: network.getViewPosition(), scale: network.getScale() } : null;
     if (!network) create();
     else {
       if (changed) network.setOptions(d.options);
       network.setData({ nodes: nodes, edges: edges });
     }
-    fit();
+    if (d.extent) frameExtent(d.extent, camera); else { framed = null; fit(); }
     // What was open in the details stays open if it is still on the map.
     if (shown && tips[shown]) show(shown); else { details.hidden = true; shown = null; }
     window.network = network;
