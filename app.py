@@ -195,6 +195,7 @@ def apply(state: ViewState, *, colour_blocs: bool = False) -> None:
 
 def go_to_step(story_id: str | None, step: int) -> None:
     st.session_state.story, st.session_state.step = story_id, step
+    st.session_state.playing = False  # a new step holds still until ▶ is pressed
     if story_id:
         chosen = STORIES[story_id].steps[step - 1]
         apply(chosen.state, colour_blocs=chosen.blocs)
@@ -683,6 +684,8 @@ PRESENT_CSS = """<style>
 .st-key-story-caption p{font-size:26px;line-height:1.3}
 .st-key-story-nav p,.st-key-play-bar p{font-size:22px}
 </style>"""
+# On a laptop's 768 pixels the map starts higher: less empty space above the title.
+PAGE_CSS = "<style>[data-testid='stMainBlockContainer']{padding-top:2rem}</style>"
 with top:
     if len(alive) < len(focus):
         gone = ", ".join(G.nodes[f]["name"] for f in focus if f not in alive)
@@ -690,6 +693,7 @@ with top:
     if st.session_state.present:
         st.html(PRESENT_CSS)
     else:
+        st.html(PAGE_CSS)
         st.title("Ties between states")
         st.caption(
             "Treaties, sanctions, arms supplies and conflicts, each dated and sourced. The first view shows Russia, "
@@ -720,8 +724,8 @@ with top:
                 shortcut="Right",
             )
         if st.session_state.present:
-            st.toggle("QR code for phones", key="show_qr")
-            st.button("Leave presentation mode", on_click=lambda: st.session_state.update(present=False))
+            st.toggle("QR code", key="show_qr", help="A QR code of this view, for students' phones")
+            st.button("Leave", on_click=lambda: st.session_state.update(present=False), help="Leave presentation mode")
     if ss.present and ss.get("show_qr"):  # the view's own link, for students' phones
         try:
             base = base_address(ss.get("qr_base", ""), st.context.url or "")
@@ -732,50 +736,53 @@ with top:
             with st.container(key="qr", horizontal=True, vertical_alignment="center"):
                 st.image(qr_png(phone), width="content")  # its own size: a scaled code blurs
                 st.text(f"Scan to open this view, or type:\n{phone}")
-    # Time that plays. In presentation mode with no story open, the arrow keys step the date.
+    # Time that plays, outside a story or in a step that plays (a step's caption speaks of
+    # its one day: elsewhere the bar would only push its map down). In presentation mode
+    # with no story open, the arrow keys step the date.
     unit = {"year": "year", "month": "month"}[ss.play_by]
-    with st.container(key="play-bar", horizontal=True, vertical_alignment="center"):
-        st.button(
-            f"◀ 1 {unit}",
-            key="play-back",
-            on_click=step_date,
-            args=(-1,),
-            disabled=as_of <= FIRST_DAY,
-            shortcut="Left" if ss.present and not story else None,
-        )
-        st.button(
-            "⏸ Pause" if ss.playing else "▶ Play",
-            key="play",
-            on_click=toggle_play,
-            type="primary" if ss.playing else "secondary",
-            shortcut="P",
-            help="Step the date on by itself (key P). New ties stand out, ended ones fade; the map holds still.",
-        )
-        st.button(
-            f"1 {unit} ▶",
-            key="play-on",
-            on_click=step_date,
-            args=(1,),
-            disabled=as_of >= cutoff,
-            shortcut="Right" if ss.present and not story else None,
-        )
-        st.segmented_control(
-            "Step",
-            list(frames.STEPS),
-            key="play_by",
-            format_func=frames.STEPS.get,
-            required=True,
-            label_visibility="collapsed",
-        )
-        st.segmented_control(
-            "Seconds per step",
-            list(frames.SPEEDS),
-            key="play_speed",
-            format_func=frames.SPEEDS.get,
-            required=True,
-            label_visibility="collapsed",
-            help="How long each step is shown",
-        )
+    if not story or (chosen and chosen.play_until):
+        with st.container(key="play-bar", horizontal=True, vertical_alignment="center"):
+            st.button(
+                f"◀ 1 {unit}",
+                key="play-back",
+                on_click=step_date,
+                args=(-1,),
+                disabled=as_of <= FIRST_DAY,
+                shortcut="Left" if ss.present and not story else None,
+            )
+            st.button(
+                "⏸ Pause" if ss.playing else "▶ Play",
+                key="play",
+                on_click=toggle_play,
+                type="primary" if ss.playing else "secondary",
+                shortcut="P",
+                help="Step the date on by itself (key P). New ties stand out, ended ones fade; the map holds still.",
+            )
+            st.button(
+                f"1 {unit} ▶",
+                key="play-on",
+                on_click=step_date,
+                args=(1,),
+                disabled=as_of >= cutoff,
+                shortcut="Right" if ss.present and not story else None,
+            )
+            st.segmented_control(
+                "Step",
+                list(frames.STEPS),
+                key="play_by",
+                format_func=frames.STEPS.get,
+                required=True,
+                label_visibility="collapsed",
+            )
+            st.segmented_control(
+                "Seconds per step",
+                list(frames.SPEEDS),
+                key="play_speed",
+                format_func=frames.SPEEDS.get,
+                required=True,
+                label_visibility="collapsed",
+                help="How long each step is shown",
+            )
     if chosen:
         with st.container(key="story-caption"):
             st.info(

@@ -239,7 +239,7 @@ def test_app_every_story_loads_every_step():
 def test_app_presentation_mode_hides_the_controls():
     at = with_link(present="1", story="israel-iran")
     assert not at.tabs
-    assert any(b.label == "Leave presentation mode" for b in at.button)
+    assert any(b.label == "Leave" for b in at.button)
     assert "26" in drawn(at).split('"labelPx":', 1)[1][:3]
 
 

@@ -105,7 +105,7 @@ def test_presentation_shows_a_qr_code_of_the_view(browser):
     with running_app() as url:
         page.goto(url + "/?present=1&as_of=1991-12-26&focus=RUS&among=0")
         page.wait_for_selector(".ties-map[data-drawn]", timeout=60_000)
-        page.get_by_text("QR code for phones").click()
+        page.get_by_text("QR code", exact=True).click()
         image = page.locator(".st-key-qr img")
         image.wait_for(timeout=15_000)
         link = page.locator(".st-key-qr").inner_text().split("type:")[1].strip()

@@ -125,7 +125,7 @@ function tiesMap(root, onSelect) {
       if (row.arrow) pic.appendChild(shape("polygon", { points: "46,2 56,7 46,12", fill: row.colour }));
       var hint = el("span", "", row.hint);
       hint.className = "hint";
-      item.append(pic, el("strong", "", row.label + ":"), hint);
+      item.append(pic, el("strong", "", row.label), hint);
       legend.appendChild(item);
     });
     var note = el("span", "", "Faded line with a label: alleged or disputed. One line may stand for " +
@@ -348,10 +348,38 @@ function tiesMap(root, onSelect) {
     });
   }
 
+  // The part of the stage where countries may be drawn: below the caption and above the
+  // tools and the credit, which sit over the stage's top and bottom edges.
+  function clear() {
+    var w = canvas.clientWidth || 1, h = canvas.clientHeight || 1;
+    var top = caption.hidden ? 0 : caption.offsetTop + caption.offsetHeight;
+    var bottom = Math.max(tools.offsetHeight, credit.hidden ? 0 : credit.offsetHeight) + 8;
+    if (top + bottom > h * 0.6) { top = Math.min(top, h * 0.3); bottom = Math.min(bottom, h * 0.3); }
+    return { w: w, h: h, top: top, bottom: bottom };
+  }
+
+  // Show the box (x0, y0, x1, y1, in the layout's units) as large as fits in the clear
+  // part of the stage, with room around it for the names, which are drawn beside the dots.
+  function frame(box) {
+    var area = clear(), pad = 12 + labelPx * 0.8;
+    var room = { w: area.w * 0.88 - 2 * pad, h: area.h - area.top - area.bottom - 2 * pad };
+    var scale = Math.min(room.w / Math.max(box[2] - box[0], 1), room.h / Math.max(box[3] - box[1], 1));
+    scale = Math.max(0.02, Math.min(scale, 1.0));  // as vis-network's own fit: never past 1:1
+    network.moveTo({ position: { x: (box[0] + box[2]) / 2, y: (box[1] + box[3]) / 2 }, scale: scale,
+                     offset: { x: 0, y: (area.top - area.bottom) / 2 }, animation: false });
+  }
+
+  // Every country drawn, framed below the caption: a name at the top edge is never
+  // hidden under it.
   function fit() {
-    network.fit({ animation: false });
-    // A margin, so that the caption and the tools never cover a country at the edge.
-    network.moveTo({ scale: network.getScale() * 0.88, animation: false });
+    var ids = nodes.getIds();
+    if (!ids.length) { network.fit({ animation: false }); return; }
+    var at = network.getPositions(ids), box = [Infinity, Infinity, -Infinity, -Infinity];
+    ids.forEach(function (id) {
+      var p = at[id], r = (nodes.get(id).size || 10);
+      box = [Math.min(box[0], p.x - r), Math.min(box[1], p.y - r), Math.max(box[2], p.x + r), Math.max(box[3], p.y + r)];
+    });
+    frame(box);
   }
 
   // A play through time shows one part of the layout in every frame (`extent`: x0, y0,
@@ -363,10 +391,7 @@ function tiesMap(root, onSelect) {
     var key = box.join(",");
     if (framed === key && camera) { network.moveTo({ position: camera.position, scale: camera.scale, animation: false }); return; }
     framed = key;
-    var pad = 40, w = canvas.clientWidth || 1, h = canvas.clientHeight || 1;
-    var scale = Math.min(w / (box[2] - box[0] + 2 * pad), h / (box[3] - box[1] + 2 * pad));
-    network.moveTo({ position: { x: (box[0] + box[2]) / 2, y: (box[1] + box[3]) / 2 },
-                     scale: scale * 0.88, animation: false });
+    frame(box);
   }
 
   function pick(params) {
