@@ -683,6 +683,7 @@ PRESENT_CSS = """<style>
 [data-testid='stMainBlockContainer']{padding-top:0.75rem;padding-bottom:0}
 .st-key-story-caption p{font-size:26px;line-height:1.3}
 .st-key-story-nav p,.st-key-play-bar p{font-size:22px}
+@media (max-width:600px){.st-key-story-caption p{font-size:18px}.st-key-story-nav p,.st-key-play-bar p{font-size:16px}}
 </style>"""
 # On a laptop's 768 pixels the map starts higher: less empty space above the title.
 PAGE_CSS = "<style>[data-testid='stMainBlockContainer']{padding-top:2rem}</style>"

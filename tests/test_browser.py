@@ -494,3 +494,29 @@ def test_load_test_script_runs_a_short_load():
     result = ast.literal_eval(done.stdout.strip().splitlines()[-1])
     assert result["failures"] == [] and result["server_errors"] == []
     assert result["redraws"] >= 2 and result["peak_memory_mb"] > 0
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (390, 844)])
+def test_presented_countries_sit_below_the_caption_and_above_the_tools(browser, app_url, size):
+    """In presentation mode at 1366×768, North Korea was drawn under the map's caption: the
+    map was fitted to the whole stage, over which the caption and the tools sit."""
+    page = browser.new_page(viewport={"width": size[0], "height": size[1]})
+    page.goto(app_url + "/?present=1&story=russia-iran-north-korea&step=2")
+    frame = graph_frame(page)
+    settled(page)
+    found = frame.evaluate(
+        """() => {
+            const net = window.network, stage = document.getElementById('ties-net').getBoundingClientRect();
+            const caption = document.getElementById('ties-caption').getBoundingClientRect();
+            const tools = document.getElementById('ties-tools').getBoundingClientRect();
+            return net.body.nodeIndices.map(id => {
+                const node = net.body.nodes[id], dom = net.canvasToDOM({x: node.x, y: node.y});
+                const r = node.options.size * net.getScale();
+                return [id, dom.y + stage.top - r, dom.y + stage.top + r, caption.bottom, tools.top];
+            });
+        }"""
+    )
+    assert len(found) == 4
+    for node, top, bottom, below, above in found:
+        assert below <= top and bottom <= above, (node, top, bottom, below, above)
+    page.close()

@@ -27,7 +27,10 @@ function fitToWindow(host, on) {
   if (!on) return;
   var fit = function () {
     var top = host.getBoundingClientRect().top + window.scrollY;
-    var height = Math.max(240, Math.floor(window.innerHeight - top - 8)) + "px";
+    // Never less than about half the window: on a phone the page scrolls to the map
+    // rather than squeeze it under its legend.
+    var least = Math.max(240, Math.floor(window.innerHeight * 0.45));
+    var height = Math.max(least, Math.floor(window.innerHeight - top - 8)) + "px";
     if (host.style.height !== height) host.style.height = height;
   };
   host.tiesFitNow = fit;

@@ -459,7 +459,8 @@ function tiesMap(root, onSelect) {
     voice.hidden = !d.voice;
     empty.hidden = d.nodes.length > 0;
     drawLegend(d.legend, d.blocs);
-    labelPx = d.labelPx || 15;
+    // A projector's 26 px names would crowd a phone's map: at most 18 px there.
+    labelPx = Math.min(d.labelPx || 15, root.clientWidth && root.clientWidth < 600 ? 18 : 99);
     shaded = {};
     (d.baseMap ? d.baseMap.shaded : []).forEach(function (i) { shaded[i] = true; });
     credit.textContent = d.baseMap && base ? [d.baseMap.note, base.credit].filter(Boolean).join(" · ") : "";
