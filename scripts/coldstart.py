@@ -30,15 +30,24 @@ ROOT = Path(__file__).resolve().parent.parent
 START = "/?story=sanctions-on-russia&step=1"
 
 
-def first_map(browser, url: str) -> float:
+def first_map(browser, url: str, *, cached: bool = False) -> float:
+    """Seconds from asking for the page to the drawn map, in a fresh browser context: with
+    an empty browser cache, or (`cached`) one that has loaded the app's scripts before, as
+    a school laptop that opened the app yesterday has."""
     context = browser.new_context(viewport={"width": 1366, "height": 768})
-    page = context.new_page()
-    start = time.monotonic()
-    page.goto(url + START)
-    page.wait_for_function("() => (window.tiesDraws || 0) > 0", timeout=300_000)
-    seconds = time.monotonic() - start
-    context.close()
-    return seconds
+    try:
+        if cached:
+            page = context.new_page()
+            page.goto(url + "/?story=russia-iran-north-korea&step=1")  # another view
+            page.wait_for_function("() => (window.tiesDraws || 0) > 0", timeout=300_000)
+            page.close()
+        page = context.new_page()
+        start = time.monotonic()
+        page.goto(url + START)
+        page.wait_for_function("() => (window.tiesDraws || 0) > 0", timeout=300_000)
+        return time.monotonic() - start
+    finally:
+        context.close()
 
 
 def once(browser, how: str) -> dict:
@@ -58,7 +67,8 @@ def once(browser, how: str) -> dict:
         healthy = time.monotonic() - start
         cold = first_map(browser, url)
         warm = first_map(browser, url)
-        return {"healthy_s": healthy, "first_map_s": cold, "warm_s": warm}
+        cached = first_map(browser, url, cached=True)
+        return {"healthy_s": healthy, "first_map_s": cold, "warm_s": warm, "browser_cached_s": cached}
     finally:
         proc.terminate()
         try:
