@@ -275,6 +275,18 @@ class _Checker:
             elif kind and known[value] != kind:
                 self.fail(column, f"got {value!r}, which is a {known[value]} (expected an {kind})")
 
+    def claim(self, known: Mapping[str, str] | None) -> None:
+        """A status, who claims and who denies: an alleged claim names who makes it, a
+        disputed one also who denies it (relations.csv and each change in claims.csv)."""
+        status = self.row["status"]
+        self.choice("status", vocab.STATUSES)
+        self.actor("claimed_by", known)
+        self.actor("denied_by", known)
+        if status in ("alleged", "disputed") and not self.row["claimed_by"]:
+            self.fail("claimed_by", f"is empty (expected who makes the claim, since status is {status})")
+        if status == "disputed" and not self.row["denied_by"]:
+            self.fail("denied_by", "is empty (expected who denies the claim, since status is disputed)")
+
     def unique(self, column: str, seen: dict[str, int]) -> None:
         value = self.row[column]
         if value in seen:
@@ -357,13 +369,7 @@ def _check_relations(
         if row["type"] in vocab.TIE_TYPES:
             c.choice("subtype", vocab.TIE_TYPES[row["type"]].subtypes)
         c.date_range("start", "end")
-        c.choice("status", vocab.STATUSES)
-        c.actor("claimed_by", kinds)
-        c.actor("denied_by", kinds)
-        if row["status"] in ("alleged", "disputed") and not row["claimed_by"]:
-            c.fail("claimed_by", f"is empty (expected who makes the claim, since status is {row['status']})")
-        if row["status"] == "disputed" and not row["denied_by"]:
-            c.fail("denied_by", "is empty (expected who denies the claim, since status is disputed)")
+        c.claim(kinds)
         c.pattern("source_url", URL, URL_EXPECTED)
         c.pattern("checked_url", URL, URL_EXPECTED)
         if row["tiv"]:
@@ -426,13 +432,7 @@ def _check_claims(
     for c in _each(CLAIMS, rows, problems):
         row = c.row
         c.required("tie", "date", "status", "source_url")
-        c.choice("status", vocab.STATUSES)
-        c.actor("claimed_by", kinds)
-        c.actor("denied_by", kinds)
-        if row["status"] in ("alleged", "disputed") and not row["claimed_by"]:
-            c.fail("claimed_by", f"is empty (expected who makes the claim, since status is {row['status']})")
-        if row["status"] == "disputed" and not row["denied_by"]:
-            c.fail("denied_by", "is empty (expected who denies the claim, since status is disputed)")
+        c.claim(kinds)
         c.pattern("source_url", URL, URL_EXPECTED)
         if row["tie"] and row["tie"] not in by_id:
             c.fail("tie", f"got {row['tie']!r}, expected the id of a tie in relations.csv")
