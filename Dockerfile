@@ -14,12 +14,13 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 
 RUN useradd --create-home --uid 10001 ties && mkdir /app && chown ties:ties /app
 WORKDIR /app
-COPY requirements.txt .
-RUN pip install -r requirements.txt
+# The whole dependency tree, pinned with hashes (as `make run` installs it).
+COPY requirements.lock .
+RUN pip install --require-hashes -r requirements.lock
 COPY --chown=ties:ties . .
 USER ties
 # Bake the data's layouts into the image: a new container reads them, computes nothing.
-RUN python -m graph.warm data && mkdir -p static
+RUN python -m graph.warm data
 
 EXPOSE 8501
 # Healthy means warm: the replica opens its port only after loading data and layouts.

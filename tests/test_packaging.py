@@ -59,3 +59,27 @@ def test_make_test_fast_leaves_out_the_browser_tests_only():
         check=True,
     ).stdout
     assert "tests/test_chromium.py::" in found and "tests/test_picture.py::" not in found
+
+
+def test_the_image_installs_the_locked_tree_runs_as_a_user_and_ships_what_the_app_reads():
+    """No Docker engine runs here (docs/deploy.md), so the image is checked as text: the
+    locked dependency tree with hashes, a non-root user, the health check, the warm replica,
+    and a .dockerignore that keeps out nothing the app reads when it runs (it once kept out
+    static/, which a read-only container needs)."""
+    import fnmatch
+
+    docker = (ROOT / "Dockerfile").read_text()
+    assert "pip install --require-hashes -r requirements.lock" in docker
+    assert re.search(r"^USER (?!root)\w+", docker, re.M)
+    assert "/_stcore/health" in re.search(r"^HEALTHCHECK .*(\n\s+.*)*", docker, re.M).group(0)
+    assert '"scripts/replica.py"' in docker and (ROOT / "scripts" / "replica.py").exists()
+    for source in re.findall(r"^COPY (?:--\S+ )*(\S+) ", docker, re.M):
+        assert (ROOT / source).exists(), source
+    ignored = [p.strip().rstrip("/") for p in (ROOT / ".dockerignore").read_text().splitlines() if p.strip()]
+    needed = ["app.py", "graph/render.py", "graph/templates/map.js", "data/relations.csv", "static/vis-network.min.js"]
+    needed += [".streamlit/config.toml", "scripts/replica.py", "requirements.lock"]
+    for path in needed:
+        assert (ROOT / path).exists(), path
+        parts = Path(path).parts
+        hit = [p for p in ignored for i in range(len(parts)) if fnmatch.fnmatch("/".join(parts[: i + 1]), p)]
+        assert not hit, (path, hit)
