@@ -630,6 +630,8 @@ with st.sidebar:
             "They are checked like the shipped data and stay in your session only; nothing is stored."
         )
         st.download_button("Template relations.csv", TEMPLATE, file_name="relations.csv", mime="text/csv")
+        if said := st.session_state.pop("upload_notice", None):
+            st.info(plain(said))
         uploads = st.file_uploader(
             "CSV files",
             type="csv",
@@ -643,8 +645,9 @@ with st.sidebar:
             wrong = [f.name for f in uploads if f.name not in NAMES]
             names = [f.name for f in uploads]
             twice = sorted({n for n in names if names.count(n) > 1})
+            notice = f"More than one file is named {', '.join(twice)}: the last one chosen is used."
             if twice:  # the uploader keeps every file chosen: the last of a name is the one meant
-                st.info(plain(f"More than one file is named {', '.join(twice)}: the last one chosen is used."))
+                st.info(plain(notice))
             if wrong:
                 st.error(plain(f"Files must be named {', '.join(NAMES)} (got {', '.join(wrong)})."))
             else:
@@ -656,6 +659,8 @@ with st.sidebar:
                 else:
                     st.session_state.own = (key, prepare(data), f"{len(data.relations)} ties")
                     st.session_state.source = "own"
+                    if twice:  # said again after the rerun, which would otherwise wipe it at once
+                        st.session_state.upload_notice = notice
                     st.rerun()
         if own:
             st.radio(
