@@ -671,14 +671,16 @@ with st.sidebar:
             )
 
 link = Link(state, story.id if story else None, st.session_state.step, st.session_state.present)
-st.session_state.written = to_params(link)
-also = {"data": "own"} if use_own else {}
-if story and story.id == builder.MADE:  # the address carries the story made here, if a link can
-    with contextlib.suppress(graph.UsageError):
-        also["made"] = builder.to_link(draft)
-        known_links.add(hash(also["made"]))
-# A new address: a new entry in the browser's history.
-st.query_params.from_dict(st.session_state.written | also)
+# A new address: a new entry in the browser's history. Not for each frame of a play, which
+# would leave one entry per step to go Back through: the address follows when it stops.
+if not ss.playing:
+    st.session_state.written = to_params(link)
+    also = {"data": "own"} if use_own else {}
+    if story and story.id == builder.MADE:  # the address carries the story made here, if a link can
+        with contextlib.suppress(graph.UsageError):
+            also["made"] = builder.to_link(draft)
+            known_links.add(hash(also["made"]))
+    st.query_params.from_dict(st.session_state.written | also)
 
 # ---- Main: a story caption over the map (sent above), and answers under it --------------
 # Presentation mode: no controls but the story's, big text, and the map filling the rest

@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from browser import guard, running_app
+from browser import guard, running_app, settled
 
 pytestmark = pytest.mark.browser
 
@@ -47,9 +47,15 @@ def test_play_steps_the_date_holds_the_picture_and_marks_new_ties(browser):
         # With no story open, the arrow key steps the date in presentation mode.
         page.get_by_role("button", name="1 year ▶").click()
         page.wait_for_function("() => document.getElementById('ties-caption').textContent.includes('2020-06-01')")
+        settled(page)
+        entries = page.evaluate("() => history.length")
         page.get_by_role("button", name="▶ Play").click()
         shots = frames_seen(page, 4)
         page.get_by_role("button", name="⏸ Pause").click()
+        page.get_by_role("button", name="▶ Play").wait_for()
+        settled(page)
+        # Frames do not each leave an entry in the browser's history: the stop leaves one.
+        assert page.evaluate("() => history.length") <= entries + 1
     context.close()
     days = [s["caption"][6:16] for s in shots]
     # Play's first drawing frames the whole window; then one year per frame.
