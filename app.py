@@ -222,13 +222,15 @@ def step_date(n: int) -> None:
 
 def toggle_play() -> None:
     """▶ plays on from the date shown, or from the window's start when the date is outside
-    it or at its end; ⏸ pauses."""
+    it or less than a step from its end (the opening view, in 2025, plays from 1945); ⏸
+    pauses."""
     ss = st.session_state
     if ss.playing:
         ss.playing = False
         return
     ss.playing = True
-    if not ss.play_from <= ss.as_of < ss.play_until:
+    at_end = frames.later(ss.as_of, ss.play_by, 1) > ss.play_until  # not a whole step left to play
+    if at_end or not ss.play_from <= ss.as_of < ss.play_until:
         show_frame(ss.play_from)
     elif ss.get("play_at") != ss.as_of:
         show_frame(ss.as_of)

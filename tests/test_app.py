@@ -344,3 +344,13 @@ def test_app_presentation_shows_a_qr_code_of_the_view_at_the_typed_address():
     at.session_state["qr_base"] = "javascript:alert(1)"
     at.run()
     assert any("not one a phone can open" in w.value for w in at.warning) and not at.image
+
+
+def test_app_play_from_the_opening_view_plays_from_the_windows_start():
+    """The opening view is in 2025, less than a year before the data ends: ▶ once played a
+    single step and stopped; it now plays from the window's start (1945)."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.button(key="play").click().run()
+    assert not at.exception
+    assert json.loads(drawn(at))["tick"]["day"] == "1945-01-01"
