@@ -409,7 +409,7 @@ draft = st.session_state.get("made", builder.Draft())
 if draft.steps:
     STORIES = {**STORIES, builder.MADE: replace(draft.story(), id=builder.MADE)}
 STEPS = {k: len(s.steps) for k, s in STORIES.items()}
-PROFILE_TAB, PATHS_TAB, MAKE_TAB = "Country profile", "How are they tied?", "Make a story"
+PROFILE_TAB, PATHS_TAB, MAKE_TAB = "Profile", "How are they tied?", "Make a story"
 VOICES = voices(G)  # who claims or denies a tie: the choices of "Who says so?"
 
 # An upload lives in the session, in the one server process that holds it (docs/deploy.md);
@@ -807,7 +807,7 @@ if not st.session_state.present:
             "Ties shown",
             PROFILE_TAB,
             PATHS_TAB,
-            "Who matters most?",
+            "Who matters?",
             "Which camps?",
             "Balance",
             "What changed?",

@@ -125,11 +125,11 @@ def tab(app, label):
 
 
 def test_app_profile_tab_answers_about_a_country(app):
-    profile_tab = tab(app, "Country profile")
+    profile_tab = tab(app, "Profile")
     assert shown(profile_tab.markdown[0].value).startswith("As of 20 June 2025 Iran")
     profile_tab.selectbox[0].set_value("PRK").run()
     assert not app.exception
-    assert shown(tab(app, "Country profile").markdown[0].value).startswith("As of 20 June 2025 North Korea")
+    assert shown(tab(app, "Profile").markdown[0].value).startswith("As of 20 June 2025 North Korea")
 
 
 def test_app_path_tab_narrates_and_highlights(app):
@@ -142,9 +142,9 @@ def test_app_path_tab_narrates_and_highlights(app):
 
 
 def test_app_rank_blocs_and_balance_tabs(app):
-    assert tab(app, "Who matters most?").dataframe[0].value.iloc[0]["Actor"]
-    tab(app, "Who matters most?").radio[0].set_value("betweenness").run()
-    assert tab(app, "Who matters most?").dataframe[0].value.iloc[0]["Actor"]
+    assert tab(app, "Who matters?").dataframe[0].value.iloc[0]["Actor"]
+    tab(app, "Who matters?").radio[0].set_value("betweenness").run()
+    assert tab(app, "Who matters?").dataframe[0].value.iloc[0]["Actor"]
     assert not app.exception
     assert any("bloc" in shown(m.value) for m in tab(app, "Which camps?").markdown)
     assert any("balance ratio" in shown(m.value) for m in tab(app, "Balance").markdown)

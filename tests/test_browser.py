@@ -133,7 +133,7 @@ def test_app_with_hostile_data_runs_no_payload(page):
         assert page.evaluate(PWNED) and frame.evaluate(PWNED)
         # A click on a country opens its profile in the app: its texts stay text there too.
         page.mouse.click(*point_of(frame, "node", "AAA"))
-        page.get_by_role("tab", name="Country profile").click()
+        page.get_by_role("tab", name="Profile").click()
         page.get_by_text("is in conflict with").first.wait_for(timeout=15_000)
         for name in page.get_by_role("tab").all_inner_texts():
             page.get_by_role("tab", name=name).click()
@@ -267,7 +267,7 @@ def test_app_click_on_a_country_selects_it_and_back_restores_the_view(page, app)
     x, y = point_of(frame, "node", "ISR")
     page.mouse.click(x, y)
     # The profile tab opens on Israel; the map keeps its view and the address stays.
-    expect_selected = page.get_by_role("tab", name="Country profile", selected=True)
+    expect_selected = page.get_by_role("tab", name="Profile", selected=True)
     expect_selected.wait_for(timeout=15_000)
     page.get_by_text("Israel · ISR", exact=False).first.wait_for(timeout=15_000)
     assert drawn_ids(frame) == first_ids and page.url == first_url
@@ -519,4 +519,18 @@ def test_presented_countries_sit_below_the_caption_and_above_the_tools(browser, 
     assert len(found) == 4
     for node, top, bottom, below, above in found:
         assert below <= top and bottom <= above, (node, top, bottom, below, above)
+    page.close()
+
+
+def test_every_tab_is_in_sight_on_a_laptop(browser, app_url):
+    """With "Make a story" added, "Share and download" was cut off at 1366 px and the tab
+    row scrolled; every tab's name now fits beside the sidebar."""
+    page = browser.new_page(viewport={"width": 1366, "height": 768})
+    page.goto(app_url)
+    graph_frame(page)
+    settled(page)
+    row = page.get_by_role("tablist").first
+    assert row.evaluate("t => t.scrollWidth <= t.clientWidth"), row.evaluate("t => [t.scrollWidth, t.clientWidth]")
+    names = page.get_by_role("tab").all_inner_texts()
+    assert "Share and download" in names and "Make a story" in names
     page.close()

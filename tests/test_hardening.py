@@ -81,7 +81,7 @@ def test_hostile_markdown_in_the_data_stays_text_in_every_tab_quiz_and_notice(pa
                     options.first.check(force=True)
                     page.get_by_role("button", name="Check").click()
                     settled(page)
-        page.get_by_role("tab", name="Country profile").click()
+        page.get_by_role("tab", name="Profile").click()
         page.get_by_text("Russia", exact=False).first.wait_for(timeout=20_000)
         settled(page)
         assert f"Russia ![t](http://{EVIL}/name.png)" in shown(page)
