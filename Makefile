@@ -44,11 +44,11 @@ lint: $(VENV)/.dev
 	$(BIN)/mypy
 
 test: lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist worksteal
 
 # The inner loop: the same checks without the tests marked `browser` (Chromium, servers, HAProxy).
 test-fast: lint
-	$(BIN)/python -m pytest -m "not browser"
+	$(BIN)/python -m pytest -n 2 --dist worksteal -m "not browser"
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from browser import guard, running_app, settled
+from browser import guard, settled
 
 pytestmark = pytest.mark.browser
 
@@ -36,26 +36,26 @@ def frames_seen(page, count, timeout=60):
     return seen
 
 
-def test_play_steps_the_date_holds_the_picture_and_marks_new_ties(browser):
+def test_play_steps_the_date_holds_the_picture_and_marks_new_ties(browser, app_url):
     context = browser.new_context(viewport={"width": 1366, "height": 768})
     page = context.new_page()
     page.outside = guard(page)
-    with running_app() as url:
-        page.goto(url + "/?present=1&as_of=2019-06-01&focus=&among=0&types=treaty,sanctions,arms_supply,conflict")
-        page.wait_for_selector(".ties-map[data-drawn]", timeout=60_000)
-        assert "As of 2019-06-01" in page.inner_text("#ties-caption")
-        # With no story open, the arrow key steps the date in presentation mode.
-        page.get_by_role("button", name="1 year ▶").click()
-        page.wait_for_function("() => document.getElementById('ties-caption').textContent.includes('2020-06-01')")
-        settled(page)
-        entries = page.evaluate("() => history.length")
-        page.get_by_role("button", name="▶ Play").click()
-        shots = frames_seen(page, 4)
-        page.get_by_role("button", name="⏸ Pause").click()
-        page.get_by_role("button", name="▶ Play").wait_for()
-        settled(page)
-        # Frames do not each leave an entry in the browser's history: the stop leaves one.
-        assert page.evaluate("() => history.length") <= entries + 1
+    url = app_url
+    page.goto(url + "/?present=1&as_of=2019-06-01&focus=&among=0&types=treaty,sanctions,arms_supply,conflict")
+    page.wait_for_selector(".ties-map[data-drawn]", timeout=60_000)
+    assert "As of 2019-06-01" in page.inner_text("#ties-caption")
+    # With no story open, the arrow key steps the date in presentation mode.
+    page.get_by_role("button", name="1 year ▶").click()
+    page.wait_for_function("() => document.getElementById('ties-caption').textContent.includes('2020-06-01')")
+    settled(page)
+    entries = page.evaluate("() => history.length")
+    page.get_by_role("button", name="▶ Play").click()
+    shots = frames_seen(page, 4)
+    page.get_by_role("button", name="⏸ Pause").click()
+    page.get_by_role("button", name="▶ Play").wait_for()
+    settled(page)
+    # Frames do not each leave an entry in the browser's history: the stop leaves one.
+    assert page.evaluate("() => history.length") <= entries + 1
     context.close()
     days = [s["caption"][6:16] for s in shots]
     # Play's first drawing frames the whole window; then one year per frame.
@@ -100,7 +100,7 @@ def modules_of(png: bytes, count: int) -> list[list[bool]]:
     return [[dark(r, c) for c in range(count)] for r in range(count)]
 
 
-def test_presentation_shows_a_qr_code_of_the_view(browser):
+def test_presentation_shows_a_qr_code_of_the_view(browser, app_url):
     from urllib.parse import parse_qsl, urlsplit
 
     from graph.qr import qr_matrix
@@ -108,20 +108,20 @@ def test_presentation_shows_a_qr_code_of_the_view(browser):
     context = browser.new_context(viewport={"width": 1920, "height": 1080})
     page = context.new_page()
     page.outside = guard(page)
-    with running_app() as url:
-        page.goto(url + "/?present=1&as_of=1991-12-26&focus=RUS&among=0")
-        page.wait_for_selector(".ties-map[data-drawn]", timeout=60_000)
-        page.get_by_text("QR code", exact=True).click()
-        image = page.locator(".st-key-qr img")
-        image.wait_for(timeout=15_000)
-        link = page.locator(".st-key-qr").inner_text().split("type:")[1].strip()
-        png = page.request.get(
-            image.get_attribute("src")
-            if "://" in image.get_attribute("src")
-            else url + "/" + image.get_attribute("src").lstrip("/")
-        ).body()
-        box = image.bounding_box()
-        page.screenshot(path="/tmp/shots-play/qr-1920.png")
+    url = app_url
+    page.goto(url + "/?present=1&as_of=1991-12-26&focus=RUS&among=0")
+    page.wait_for_selector(".ties-map[data-drawn]", timeout=60_000)
+    page.get_by_text("QR code", exact=True).click()
+    image = page.locator(".st-key-qr img")
+    image.wait_for(timeout=15_000)
+    link = page.locator(".st-key-qr").inner_text().split("type:")[1].strip()
+    png = page.request.get(
+        image.get_attribute("src")
+        if "://" in image.get_attribute("src")
+        else url + "/" + image.get_attribute("src").lstrip("/")
+    ).body()
+    box = image.bounding_box()
+    page.screenshot(path="/tmp/shots-play/qr-1920.png")
     context.close()
     shown, address = urlsplit(link), urlsplit(page.url)
     assert f"{shown.scheme}://{shown.netloc}" == f"{address.scheme}://{address.netloc}"
