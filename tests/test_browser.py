@@ -534,3 +534,28 @@ def test_every_tab_is_in_sight_on_a_laptop(browser, app_url):
     names = page.get_by_role("tab").all_inner_texts()
     assert "Share and download" in names and "Make a story" in names
     page.close()
+
+
+@pytest.mark.parametrize(
+    ("size", "query"), [((390, 844), ""), ((1366, 768), "?present=1&story=russia-iran-north-korea&step=1")]
+)
+def test_no_name_is_drawn_under_the_maps_caption_or_buttons(browser, app_url, size, query):
+    """On a phone the label placement pushed "European Union" and "Saudi Arabia" up under
+    the map's caption, which hid them; the caption and the buttons are kept clear now."""
+    page = browser.new_page(viewport={"width": size[0], "height": size[1]})
+    page.goto(app_url + "/" + query)
+    frame = graph_frame(page)
+    settled(page)
+    found = frame.evaluate(
+        """() => {
+            const over = ['ties-caption', 'ties-tools'].map(id => document.getElementById(id))
+                .filter(el => !el.hidden && el.offsetHeight)
+                .map(el => [el.offsetLeft, el.offsetTop, el.offsetLeft + el.offsetWidth, el.offsetTop + el.offsetHeight]);
+            const labels = window.tiesLabels || [];
+            return {count: labels.length, under: labels.filter(l => over.some(([x0, y0, x1, y1]) =>
+                l.x < x1 && x0 < l.x + l.w && l.y < y1 && y0 < l.y + l.h)).map(l => l.text)};
+        }"""
+    )
+    assert found["count"] >= 5
+    assert found["under"] == []
+    page.close()

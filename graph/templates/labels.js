@@ -44,13 +44,15 @@ function tiesLabels() {
   }
 
   // items: {id, w, h, x, y, r, always, centred} in the order to place them (most
-  // important first); marks: {id, x, y, r}; width, height: the visible area.
+  // important first); marks: {id, x, y, r}; width, height: the visible area; keepOut:
+  // boxes {x0, y0, x1, y1} drawn over the map (its caption, its buttons) where no name may go.
   // Returns the placed items, each with its box.
-  function place(items, marks, width, height) {
+  function place(items, marks, width, height, keepOut) {
     var grid = new Grid(), placed = [];
     marks.forEach(function (m) {
       grid.add({ x0: m.x - m.r, y0: m.y - m.r, x1: m.x + m.r, y1: m.y + m.r, mark: true, owner: m.id });
     });
+    (keepOut || []).forEach(function (b) { grid.add({ x0: b.x0, y0: b.y0, x1: b.x1, y1: b.y1, owner: "" }); });
     items.forEach(function (item) {
       if (item.x < -item.w || item.x > width + item.w || item.y < -item.h || item.y > height + item.h) return;
       var spots = item.centred ? [[0, 0]] : SPOTS, box = null;

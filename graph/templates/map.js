@@ -302,7 +302,13 @@ function tiesMap(root, onSelect) {
       notes.push({ id: "e:" + k, text: note, font: smallFont, w: textWidth(ctx, smallFont, note),
                    h: Math.round(small * 1.25), x: p.x, y: p.y, r: 0, centred: true });
     });
-    var placed = placer.place(items.concat(notes), marks, W, H);
+    // On the live map, no name under the caption or the buttons drawn over it.
+    var keepOut = !record ? [] : [caption, tools, credit].filter(function (el) {
+      return !el.hidden && el.offsetHeight;
+    }).map(function (el) {
+      return { x0: el.offsetLeft, y0: el.offsetTop, x1: el.offsetLeft + el.offsetWidth, y1: el.offsetTop + el.offsetHeight };
+    });
+    var placed = placer.place(items.concat(notes), marks, W, H, keepOut);
     ctx.textBaseline = "top";
     ctx.lineJoin = "round";
     placed.forEach(function (pl) {
@@ -361,8 +367,9 @@ function tiesMap(root, onSelect) {
   // Show the box (x0, y0, x1, y1, in the layout's units) as large as fits in the clear
   // part of the stage, with room around it for the names, which are drawn beside the dots.
   function frame(box) {
-    var area = clear(), pad = 12 + labelPx * 0.8;
-    var room = { w: area.w * 0.88 - 2 * pad, h: area.h - area.top - area.bottom - 2 * pad };
+    // Room for a name beside the outermost dots, and for one above or below them.
+    var area = clear(), pad = 12 + labelPx * 0.8, padV = 8 + labelPx * 1.4;
+    var room = { w: area.w * 0.88 - 2 * pad, h: area.h - area.top - area.bottom - 2 * padV };
     var scale = Math.min(room.w / Math.max(box[2] - box[0], 1), room.h / Math.max(box[3] - box[1], 1));
     scale = Math.max(0.02, Math.min(scale, 1.0));  // as vis-network's own fit: never past 1:1
     network.moveTo({ position: { x: (box[0] + box[2]) / 2, y: (box[1] + box[3]) / 2 }, scale: scale,
