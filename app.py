@@ -500,7 +500,7 @@ highlight: frozenset[str] = (
 if chosen and chosen.highlight and state == chosen.state:
     highlight |= chosen.highlight
 
-top, summary_slot, graph_slot = st.container(), st.empty(), st.container()
+top, summary_slot, graph_slot, under_map = st.container(), st.empty(), st.container(), st.container()
 # A frame of a play (or of a step with ◀ ▶) marks what changed since the previous frame
 # and, within the play's window, keeps the part of the map every frame shows.
 framed = ss.get("play_at") == ss.as_of
@@ -750,8 +750,13 @@ with top:
     # its one day: elsewhere the bar would only push its map down). In presentation mode
     # with no story open, the arrow keys step the date.
     unit = {"year": "year", "month": "month"}[ss.play_by]
+    # Under the map, as a player's controls (the map starts higher on a laptop); over it in
+    # presentation mode, where the map takes the rest of the window.
     if not story or (chosen and chosen.play_until):
-        with st.container(key="play-bar", horizontal=True, vertical_alignment="center"):
+        with (
+            under_map if not ss.present else st.container(),
+            st.container(key="play-bar", horizontal=True, vertical_alignment="center"),
+        ):
             st.button(
                 f"◀ 1 {unit}",
                 key="play-back",

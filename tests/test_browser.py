@@ -559,3 +559,17 @@ def test_no_name_is_drawn_under_the_maps_caption_or_buttons(browser, app_url, si
     assert found["count"] >= 5
     assert found["under"] == []
     page.close()
+
+
+def test_the_map_starts_in_the_upper_half_of_a_laptops_screen(browser, app_url):
+    """At 1366×768 the map began 460 px down the page (the title, the story picker, the play
+    bar and the summary above it); the play bar is under the map now, as a player's are."""
+    page = browser.new_page(viewport={"width": 1366, "height": 768})
+    page.goto(app_url)
+    graph_frame(page)
+    settled(page)
+    top = page.evaluate("() => document.querySelector('.ties-map').getBoundingClientRect().top")
+    assert top < 768 / 2, top
+    below = page.evaluate("() => document.querySelector('.st-key-play-bar').getBoundingClientRect().top")
+    assert below > top
+    page.close()
