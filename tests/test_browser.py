@@ -550,7 +550,8 @@ def test_no_name_is_drawn_under_the_maps_caption_or_buttons(browser, app_url, si
         """() => {
             const over = ['ties-caption', 'ties-tools'].map(id => document.getElementById(id))
                 .filter(el => !el.hidden && el.offsetHeight)
-                .map(el => [el.offsetLeft, el.offsetTop, el.offsetLeft + el.offsetWidth, el.offsetTop + el.offsetHeight]);
+                .map(el => [el.offsetLeft, el.offsetTop,
+                            el.offsetLeft + el.offsetWidth, el.offsetTop + el.offsetHeight]);
             const labels = window.tiesLabels || [];
             return {count: labels.length, under: labels.filter(l => over.some(([x0, y0, x1, y1]) =>
                 l.x < x1 && x0 < l.x + l.w && l.y < y1 && y0 < l.y + l.h)).map(l => l.text)};
