@@ -551,7 +551,7 @@ with st.sidebar:
         st.date_input("Play from", key="play_from", min_value=FIRST_DAY, max_value=cutoff, format="YYYY-MM-DD")
         st.date_input("Play until", key="play_until", min_value=FIRST_DAY, max_value=cutoff, format="YYYY-MM-DD")
         st.caption(
-            "▶ Play (above the map) steps the date from the one shown to “Play until”, or from “Play from” when "
+            "▶ Play (under the map) steps the date from the one shown to “Play until”, or from “Play from” when "
             "the date is outside these. New ties stand out; ended ones fade for one step. The map holds still."
         )
     st.multiselect("Tie types", list(vocab.TIE_TYPES), key="types", format_func=lambda t: vocab.TIE_TYPES[t].label)
