@@ -156,11 +156,13 @@ def history(key: str, types: tuple, statuses: tuple, _world: World):
     return cache_for(key).get(("history", types, statuses), work)
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
 def window_extent(key: str, state: ViewState, first: dt.date, last: dt.date, by: str, _world: World):
     """The part of the layout a play from `first` to `last` shows in some frame: every frame
     shows it, so nothing moves on the screen between frames."""
-    return play_extent(_world.graph, _world.layouts[state.layout], state, frames.frame_days(first, last, by))
+    return cache_for(key).get(
+        ("extent", state, first, last, by),
+        lambda: play_extent(_world.graph, _world.layouts[state.layout], state, frames.frame_days(first, last, by)),
+    )
 
 
 def links(rows: list[dict], columns: dict[str, str]) -> None:
