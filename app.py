@@ -110,15 +110,17 @@ def shipped_stories(data_dir: str):
 SHARED_CACHE_MB, UPLOAD_CACHE_MB = 128, 32
 
 
-@st.cache_resource
-def shared_cache() -> SizedCache:
-    return SizedCache(SHARED_CACHE_MB * MB, name="shipped")
+@st.cache_resource(max_entries=4)
+def shared_cache(data_dir: str) -> SizedCache:
+    """The cache of one data folder's views, shared by every session that shows it (its
+    keys do not name the folder, as the st.cache_data keys did: one cache a folder)."""
+    return SizedCache(SHARED_CACHE_MB * MB, name=data_dir)
 
 
 def cache_for(key: str) -> SizedCache:
     """The cache of the data under `key`: the shared one, or this session's upload's."""
     if key == DATA_DIR:
-        return shared_cache()
+        return shared_cache(DATA_DIR)
     own_cache = st.session_state.get("own_cache")
     if own_cache is None or own_cache.name != key:  # a new upload: the old one's entries go
         own_cache = st.session_state.own_cache = SizedCache(UPLOAD_CACHE_MB * MB, name=key)
