@@ -414,7 +414,7 @@ if draft.steps:
     STORIES = {**STORIES, builder.MADE: replace(draft.story(), id=builder.MADE)}
 STEPS = {k: len(s.steps) for k, s in STORIES.items()}
 PROFILE_TAB, PATHS_TAB, MAKE_TAB = "Profile", "How are they tied?", "Make a story"
-VOICES = voices(G)  # who claims or denies a tie: the choices of "Who says so?"
+VOICES = cache_for(KEY).get(("voices",), lambda: voices(G))  # the choices of "Who says so?"
 
 # An upload lives in the session, in the one server process that holds it (docs/deploy.md);
 # the address says when a view was of uploaded data, so a session that lost it is told.
