@@ -16,7 +16,7 @@ from typing import Any
 
 from . import vocab
 from .layout import LAYOUTS
-from .state import STORY_START, ViewState
+from .state import STORY_START, VIEW_KEYS, ViewState
 
 MAX_LENGTH = 400
 # Every value is matched whole (fullmatch) and in ASCII: "²" is a digit to str.isdigit, and
@@ -64,21 +64,7 @@ def parse_link(
     """
     state, notices = STORY_START, []
     values = {k: _one(v) for k, v in params.items()}
-    known = {
-        "as_of",
-        "types",
-        "status",
-        "focus",
-        "depth",
-        "among",
-        "layout",
-        "members",
-        "minor",
-        "as",
-        "story",
-        "step",
-        "present",
-    }
+    known = VIEW_KEYS | {"story", "step", "present"}
     for name in sorted(set(values) - known):
         notices.append(f"Ignored the unknown link setting {_show(name)}.")
     if "as_of" in values:

@@ -24,6 +24,11 @@ class ViewState:
     voice: str = ""  # "Who says so?": the actor through whose claims the map is drawn
 
 
+# The names of a view's settings, the same in a shareable link and in a story step
+# (`as`: the voice of "Who says so?").
+VIEW_KEYS = frozenset({"as_of", "types", "status", "focus", "depth", "among", "layout", "members", "minor", "as"})
+
+
 # The first view a student sees: the web this project started from, in the week of
 # June 2025 when the Israel–Iran war was on and the 2024–25 treaties were signed: the
 # ties among Russia, Iran, North Korea and the states and blocs most concerned.

@@ -29,22 +29,12 @@ from .errors import DataError, Problem
 from .frames import STEPS
 from .layout import LAYOUTS
 from .load import DEFAULT_DATA_DIR, URL
-from .state import ViewState
+from .state import VIEW_KEYS, ViewState
 
 FILE = "stories.toml"
 STORY_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,59}$")
 STORY_KEYS = {"id", "title", "summary", "step"}
-STEP_KEYS = {
-    "as_of",
-    "types",
-    "status",
-    "focus",
-    "depth",
-    "among",
-    "layout",
-    "members",
-    "minor",
-    "as",
+STEP_KEYS = VIEW_KEYS | {
     "blocs",
     "caption",
     "sources",
