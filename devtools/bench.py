@@ -10,6 +10,7 @@ median of several runs, on the shipped data and on synthetic data (seeded).
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import io
@@ -187,18 +188,21 @@ def _until_still(tab, start: float, timeout_s: float) -> float | None:
     return None
 
 
-def app_filter_change(*, runs: int, query: str = "story=sanctions-on-russia&step=1") -> list[float] | None:
+def app_filter_change(
+    *, runs: int, query: str = "story=sanctions-on-russia&step=1", url: str | None = None
+) -> list[float] | None:
     """Each time, in ms, in the running app from a click that changes the filters to the redrawn map.
 
     The change is a story step (Next ▶, then ◀ Back, and so on): it moves the date and the
     ties shown, with the table of ties open under the map, as a teacher would. The time runs
-    from the click in the page (pointer down) to the map's next drawing.
+    from the click in the page (pointer down) to the map's next drawing. The app is started
+    here, unless `url` names one already running.
     """
     from playwright.sync_api import sync_playwright
 
     if not _has_chromium():
         return None
-    with running_app() as (url, _):
+    with contextlib.nullcontext((url, None)) if url else running_app() as (url, _):
         with sync_playwright() as p:
             browser = chromium.launch(p)
             tab = browser.new_page(viewport={"width": 1600, "height": 1000})

@@ -47,8 +47,8 @@ def test_browser_times_measure_both_pages(tiny):
 
 
 @pytest.mark.browser
-def test_app_filter_change_times_story_steps_in_the_running_app():
-    times = app_filter_change(runs=2)
+def test_app_filter_change_times_story_steps_in_the_running_app(app_url):
+    times = app_filter_change(runs=2, url=app_url)
     assert times is not None and len(times) == 2
     assert all(0 < t < 60_000 for t in times)
 

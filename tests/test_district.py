@@ -17,7 +17,7 @@ import pytest
 
 from graph.district import ROOT, running_district, wait_for
 from graph.upload import TEMPLATE
-from tests.browser import guard
+from tests.browser import guard, settled
 
 # Three warm replicas start before the first test: longer than the default timeout allows.
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(600)]
@@ -63,10 +63,14 @@ class Student:
         self.page.wait_for_function(f"() => (window.tiesDraws || 0) > {seen}", timeout=timeout * 1000)
 
     def step(self, button: str = "Next ▶", timeout: float = 30) -> None:
-        """Click a story button and wait for the redrawn map."""
-        seen = self.draws()
+        """Click a story button and wait for the map it draws: a redraw and the step's address.
+        A redraw alone is not enough: a session that has just reconnected reruns its page and
+        redraws before the click's run (the address said step 1 after "Next" once)."""
+        seen, address = self.draws(), self.page.url
         self.page.get_by_role("button", name=button).click(timeout=timeout * 1000)
+        self.page.wait_for_url(lambda url: url != address, timeout=timeout * 1000)
         self.wait_drawn(seen, timeout)
+        settled(self.page, timeout * 1000)
 
     def upload(self, path) -> None:
         """Use a CSV file as the data, and wait until the app says so."""

@@ -4,6 +4,8 @@ boxes, the base map's pixels, the mutual-defence line, a click on a line."""
 from __future__ import annotations
 
 import datetime as dt
+import tomllib
+from pathlib import Path
 
 import pytest
 from browser import guard
@@ -16,6 +18,7 @@ from graph.view import make_view
 pytestmark = pytest.mark.browser
 WORLD_DAY = dt.date(2025, 6, 1)
 SIZES = [(1366, 768), (1920, 1080)]
+ROOT = Path(__file__).parent.parent
 
 
 @pytest.fixture(scope="module")
@@ -36,10 +39,15 @@ def pages(world, tmp_path_factory):
 def open_page(browser, path, size=(1600, 1000)):
     page = browser.new_page(viewport={"width": size[0], "height": size[1]})
     page.outside = guard(page)
+    show(page, path)
+    return page
+
+
+def show(page, path):
+    """Open an exported page in `page` and wait until its map and labels are drawn."""
     page.goto(path.as_uri())
     page.wait_for_selector(".ties-map[data-drawn]")
     page.wait_for_function("() => Array.isArray(window.tiesLabels)")
-    return page
 
 
 # Label boxes as drawn (in CSS pixels of the map), dots from vis-network's own nodes.
@@ -242,25 +250,39 @@ def test_hovering_a_country_fades_the_lines_of_others(browser, pages):
     page.close()
 
 
-def test_every_story_step_is_readable_at_1366x768(browser, world, tmp_path):
-    """No label over another label or over a dot, in every step of every shipped story."""
+STORY_IDS = [story["id"] for story in tomllib.loads((ROOT / "data" / "stories.toml").read_text("utf-8"))["story"]]
+
+
+@pytest.fixture(scope="module")
+def stories():
     import graph
     from graph.stories import load_stories
+
+    return {story.id: story for story in load_stories(actors=set(graph.load().actors["id"]))}
+
+
+@pytest.fixture(scope="module")
+def positions(world):
+    return {name: layout(world) for name, layout in LAYOUTS.items()}
+
+
+# One test per story, so that the stories' steps are drawn on both test workers at once.
+@pytest.mark.parametrize("story_id", STORY_IDS)
+def test_every_story_step_is_readable_at_1366x768(browser, world, stories, positions, story_id, tmp_path):
+    """No label over another label or over a dot, in every step of every shipped story."""
     from graph.view import Drawing
 
-    positions = {name: layout(world) for name, layout in LAYOUTS.items()}
-    stories = load_stories(actors=set(graph.load().actors["id"]))
+    assert list(stories) == STORY_IDS  # every shipped story is among the tests
     problems = []
-    for story in stories:
-        for i, step in enumerate(story.steps, start=1):
-            drawing = Drawing(highlight=frozenset(step.highlight), colour_blocs=step.blocs)
-            path = tmp_path / f"{story.id}-{i}.html"
-            path.write_text(
-                make_view(world, positions[step.state.layout], step.state, drawing).html(), encoding="utf-8"
-            )
-            page = open_page(browser, path, (1366, 768))
-            found = page.evaluate(OVERLAPS)
-            if found["pairs"] or found["onDots"]:
-                problems.append((story.id, i, found["pairs"][:3], found["onDots"][:3]))
-            page.close()
-    assert problems == []
+    page = browser.new_page(viewport={"width": 1366, "height": 768})
+    page.outside = guard(page)
+    for i, step in enumerate(stories[story_id].steps, start=1):
+        drawing = Drawing(highlight=frozenset(step.highlight), colour_blocs=step.blocs)
+        path = tmp_path / f"{story_id}-{i}.html"
+        path.write_text(make_view(world, positions[step.state.layout], step.state, drawing).html(), encoding="utf-8")
+        show(page, path)
+        found = page.evaluate(OVERLAPS)
+        if found["pairs"] or found["onDots"]:
+            problems.append((i, found["pairs"][:3], found["onDots"][:3]))
+    assert problems == [] and page.outside == []
+    page.close()
