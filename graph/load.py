@@ -418,6 +418,10 @@ def _check_obligations(rows: list[tuple[int, Row]], kinds: Mapping[str, str] | N
             seen[key] = c.line
 
 
+def _as_set(value: str) -> frozenset[str]:
+    return frozenset(part.strip() for part in value.split("|") if part.strip())
+
+
 def _check_claims(
     rows: list[tuple[int, Row]],
     ties: list[tuple[int, Row]],
@@ -457,7 +461,7 @@ def _check_claims(
     for tie_id, (_, c) in latest.items():
         line, tie = by_id[tie_id]
         for column in ("status", "claimed_by", "denied_by"):
-            if c.row[column] != tie[column]:
+            if _as_set(c.row[column]) != _as_set(tie[column]):  # who claims or denies, in any order
                 c.fail(
                     column,
                     f"got {c.row[column]!r} in the tie's latest change, but relations.csv line {line} says "

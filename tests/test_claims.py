@@ -105,6 +105,16 @@ def test_load_lists_each_problem_of_a_claim_with_its_line(tiny_dir, row, line, c
     assert ("claims.csv", line, column) in found, caught.value
 
 
+def test_latest_change_may_name_the_same_claimants_in_another_order(tiny_dir):
+    """Who claims and who denies are sets: 'USA|UKR|KOR' in claims.csv is the row's 'USA|KOR|UKR'."""
+    sources = _sources(tiny_dir, HEADER + "cb-arms-2022,2023-03-01,disputed,BBB|AAA,CCC,https://example.org/b,\n")
+    sources["relations.csv"] = sources["relations.csv"].replace(b"disputed,AAA,CCC", b"disputed,AAA|BBB,CCC")
+    assert len(graph.load_bytes(sources).claims) == 1
+    sources["claims.csv"] = sources["claims.csv"].replace(b"BBB|AAA", b"BBB")
+    with pytest.raises(DataError, match="claimed_by: got 'BBB' in the tie's latest change"):
+        graph.load_bytes(sources)
+
+
 def test_load_without_claims_file_is_fine(tiny_dir):
     assert graph.load_bytes(_sources(tiny_dir, None)).claims.empty
 
@@ -117,6 +127,11 @@ def test_load_without_claims_file_is_fine(tiny_dir):
         ("prk-rus-troops-2024", D(2025, 4, 28), "confirmed"),
         ("eri-eth-troops-tigray-2020", D(2021, 2, 1), "disputed"),
         ("eri-eth-troops-tigray-2020", D(2021, 4, 16), "confirmed"),
+        # Claimed by Ukraine on 13 September 2023, by the US on 13 October; denied by Russia on 17 October.
+        ("prk-rus-artillery-2023", D(2023, 10, 16), "alleged"),
+        ("prk-rus-artillery-2023", D(2023, 10, 17), "disputed"),
+        ("prk-rus-missiles-2023", D(2024, 1, 9), "alleged"),  # the White House said so on 4 January
+        ("prk-rus-missiles-2023", D(2024, 1, 10), "disputed"),  # Russia's ambassador at the UN denied it
     ],
 )
 def test_shipped_history_gives_the_status_of_the_day(world, tie, day, status):
@@ -127,4 +142,16 @@ def test_shipped_history_gives_the_status_of_the_day(world, tie, day, status):
 def test_tie_tip_names_a_claimant_the_view_leaves_out(world):
     H = filter_graph(world, as_of=D(2024, 6, 1), focus=["RUS", "PRK"], among=True)
     tip = tie_tip(H, "PRK", "RUS", H.edges["PRK", "RUS", "prk-rus-missiles-2023"], {})
-    assert "Claimed by: United States, Ukraine, South Korea, United Kingdom" in tip["lines"]
+    claimants = "United States, Ukraine, South Korea, United Kingdom, France, Germany, European Union"
+    assert f"Claimed by: {claimants}" in tip["lines"]
+
+
+def test_iranian_missiles_were_denied_by_iran_on_the_day_of_the_claim_and_by_the_kremlin_the_next(world):
+    """10 September 2024: the US, Britain, France and Germany said so and Iran called it a lie;
+    the Kremlin called it groundless on the 11th (the seed story's step is on that day)."""
+
+    def denied_on(day):
+        H = filter_graph(world, as_of=day)
+        return next(t for *_, k, t in H.edges(keys=True, data=True) if k == "irn-rus-missiles-2024")["denied_by"]
+
+    assert (denied_on(D(2024, 9, 10)), denied_on(D(2024, 9, 11))) == ("IRN", "IRN|RUS")
