@@ -210,6 +210,19 @@ def go_to_step(story_id: str | None, step: int) -> None:
             st.session_state.play_by = chosen.play_by
 
 
+def move_step(by: int) -> None:
+    """Back (-1) or Next (+1) in the story and step the session is at when the click arrives.
+
+    Not from the step the button was drawn at: the map is drawn before the buttons, so a
+    quick second click could land while the run that drew the map had not yet drawn the
+    buttons again, and Streamlit called the callback made for the step before (the click
+    was lost, or Back went back two steps; the load test saw it under load)."""
+    story_id = st.session_state.story
+    st.session_state.stepped = True
+    if story_id in STORIES:
+        go_to_step(story_id, min(max(st.session_state.step + by, 1), len(STORIES[story_id].steps)))
+
+
 # ---- Time that plays: one frame after another, each marking what changed since the last --
 def show_frame(day: dt.date, since: dt.date | None = None) -> None:
     """Show the view on `day` as a frame of a play; `since`, the previous frame's day, makes
@@ -423,7 +436,10 @@ if own is None and st.query_params.get("data") == "own":
 # ---- The address decides the view on a first visit, and after the browser's Back or
 # Forward (the address is then not the one this app last wrote) ---------------------------
 params = {k: v for k, v in st.query_params.to_dict().items() if k not in ("data", "made")}
-if navigated(params, st.session_state.get("written")):
+# A click on Back or Next wins: its run may carry the address from before the last run wrote
+# its own (two quick clicks), which is not the browser's Back.
+stepped = st.session_state.pop("stepped", False)
+if navigated(params, st.session_state.get("written")) and not stepped:
     link = parse_link(params, actors=set(G), stories=STEPS, first_day=FIRST_DAY, last_day=cutoff, voices=set(VOICES))
     st.session_state.notices = list(link.notices)
     st.session_state.present = link.present
@@ -503,6 +519,21 @@ highlight: frozenset[str] = (
 # A story step that names its ties highlights them (while its view is the one shown).
 if chosen and chosen.highlight and state == chosen.state:
     highlight |= chosen.highlight
+
+# A new address: a new entry in the browser's history. Not for each frame of a play, which
+# would leave one entry per step to go Back through: the address follows when it stops.
+# Written before the map is sent: a click made on seeing the new map then carries the new
+# address (written after the map, a quick click carried the old one, which the next run
+# took for the browser's Back).
+link = Link(state, story.id if story else None, st.session_state.step, st.session_state.present)
+if not ss.playing:
+    st.session_state.written = to_params(link)
+    also = {"data": "own"} if use_own else {}
+    if story and story.id == builder.MADE:  # the address carries the story made here, if a link can
+        with contextlib.suppress(graph.UsageError):
+            also["made"] = builder.to_link(draft)
+            known_links.add(hash(also["made"]))
+    st.query_params.from_dict(st.session_state.written | also)
 
 top, summary_slot, graph_slot, under_map = st.container(), st.empty(), st.container(), st.container()
 # A frame of a play (or of a step with ◀ ▶) marks what changed since the previous frame
@@ -676,17 +707,6 @@ with st.sidebar:
                 format_func=lambda s: f"Your data ({own[2]})" if s == "own" else "The shipped data",
             )
 
-link = Link(state, story.id if story else None, st.session_state.step, st.session_state.present)
-# A new address: a new entry in the browser's history. Not for each frame of a play, which
-# would leave one entry per step to go Back through: the address follows when it stops.
-if not ss.playing:
-    st.session_state.written = to_params(link)
-    also = {"data": "own"} if use_own else {}
-    if story and story.id == builder.MADE:  # the address carries the story made here, if a link can
-        with contextlib.suppress(graph.UsageError):
-            also["made"] = builder.to_link(draft)
-            known_links.add(hash(also["made"]))
-    st.query_params.from_dict(st.session_state.written | also)
 
 # ---- Main: a story caption over the map (sent above), and answers under it --------------
 # Presentation mode: no controls but the story's, big text, and the map filling the rest
@@ -728,12 +748,12 @@ with top:
     with st.container(key="story-nav", horizontal=True, vertical_alignment="center"):
         if story:
             step = st.session_state.step
-            st.button("◀ Back", on_click=go_to_step, args=(story.id, step - 1), disabled=step <= 1, shortcut="Left")
+            st.button("◀ Back", on_click=move_step, args=(-1,), disabled=step <= 1, shortcut="Left")
             st.markdown(f"**{plain(story.title)}** — step {step} of {len(story.steps)}", width="stretch")
             st.button(
                 "Next ▶",
-                on_click=go_to_step,
-                args=(story.id, step + 1),
+                on_click=move_step,
+                args=(+1,),
                 disabled=step >= len(story.steps),
                 shortcut="Right",
             )

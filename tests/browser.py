@@ -46,8 +46,12 @@ def settled(page, timeout: float = 30_000) -> None:
     """Wait until the app has finished its run (Streamlit marks its root element) and the
     browser has painted what it sent twice over: what a page would do, it has done. Then
     a test may assert that something did not happen, without waiting a fixed time."""
+    # Streamlit loads some elements' code lazily and draws a grey skeleton until it comes: a
+    # finished run is not yet a drawn page (the page's own CSS, in such an element, was not
+    # yet applied, and the map stood 64 px lower on a loaded machine).
     page.wait_for_function(
-        "() => document.querySelector('[data-testid=stApp]')?.dataset.testScriptState === 'notRunning'",
+        "() => document.querySelector('[data-testid=stApp]')?.dataset.testScriptState === 'notRunning'"
+        " && !document.querySelector('[data-testid=stSkeleton]')",
         timeout=timeout,
     )
     page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")

@@ -236,6 +236,30 @@ def test_app_every_story_loads_every_step():
                 assert not at.exception
 
 
+@pytest.mark.parametrize(("opened_at", "moved_to", "button", "expected"), [(1, 2, "Next", 3), (2, 3, "◀ Back", 2)])
+def test_app_story_buttons_move_from_the_step_the_session_is_at(opened_at, moved_to, button, expected):
+    """A quick second click can arrive while the run of the first has drawn the map but not
+    yet the buttons: Streamlit then calls the callback made for the step before. Next once
+    stayed put (a lost click) and Back went back two steps; the load test saw both."""
+    at = with_link(story="sanctions-on-russia", step=str(opened_at))
+    at.session_state["step"] = moved_to  # what the first click's callback did, before the buttons were redrawn
+    next(b for b in at.button if b.label.startswith(button)).click().run()
+    assert at.session_state["step"] == expected
+    assert f"step {expected} of 4" in " ".join(shown(m.value) for m in at.markdown)
+
+
+def test_app_a_quick_second_click_with_the_old_address_is_not_the_browsers_back():
+    """Two quick clicks on Next: the second's run can carry the address from before the first
+    run wrote its own. It used to be taken for the browser's Back, and the story went back."""
+    at = with_link(story="sanctions-on-russia", step="1")
+    next(b for b in at.button if b.label.startswith("Next")).click().run()
+    assert at.query_params["step"] == "2"
+    at.query_params["step"] = "1"  # the address the page still showed when the second click left
+    next(b for b in at.button if b.label.startswith("Next")).click().run()
+    assert at.session_state["step"] == 3
+    assert "step 3 of 4" in " ".join(shown(m.value) for m in at.markdown)
+
+
 def test_app_presentation_mode_hides_the_controls():
     at = with_link(present="1", story="israel-iran")
     assert not at.tabs

@@ -128,7 +128,8 @@ def test_main_profile_as_claimed_by_prints_the_sentences(capsys):
     assert main(["profile", "--as-claimed-by", "IRN", "--as-of", "2025-01-17"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("Who says so? The ties Iran claims or denies, as of 17 January 2025:")
-    assert "  denies: The United States, the United Kingdom, France and Germany say Iran supplies missiles" in out
+    claimants = "The United States, the United Kingdom, France, Germany and the European Union"
+    assert f"  denies: {claimants} say Iran supplies missiles to Russia" in out
 
 
 @pytest.mark.parametrize("voice", ["XXX", "NATO!", ""])
