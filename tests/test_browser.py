@@ -72,6 +72,10 @@ def hover_and_open_everything(page, frame, *, click_nodes=True):
     and their tooltip read; ties are clicked everywhere.
     """
     seen = []
+    if page.evaluate("() => !!document.querySelector('[data-testid=stApp]')"):
+        # In the app the page may still move (its CSS comes with a lazily loaded element):
+        # a point worked out before then is not where the country is (a tooltip never came).
+        settled(page)
     for kind in ("node", "edge"):
         ids = frame.evaluate(f"() => window.tieNetwork.{kind}s.getIds()")
         for item in ids:
