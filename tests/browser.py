@@ -42,6 +42,16 @@ def guard(page) -> list[str]:
     return outside
 
 
+def guarded_page(browser, width: int, height: int, **options):
+    """A page in a browser context of its own (so a Streamlit session of its own) of
+    `width`×`height`, whose requests beyond this machine are refused and listed in
+    `page.outside`. Close it with `page.context.close()`."""
+    context = browser.new_context(viewport={"width": width, "height": height}, **options)
+    page = context.new_page()
+    page.outside = guard(page)
+    return page
+
+
 def settled(page, timeout: float = 30_000) -> None:
     """Wait until the app has finished its run (Streamlit marks its root element) and the
     browser has painted what it sent twice over: what a page would do, it has done. Then

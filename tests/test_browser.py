@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
-from browser import guard, running_app, settled
+from browser import guard, guarded_page, running_app, settled
 from PIL import Image
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
@@ -21,13 +21,11 @@ PWNED = "() => window.__pwned === undefined && (!window.parent || window.parent.
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1600, "height": 1000})
-    page = context.new_page()
-    page.outside = guard(page)
+    page = guarded_page(browser, 1600, 1000)
     page.dialogs = []
     page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))
     yield page
-    context.close()
+    page.context.close()
 
 
 def graph_frame(page, timeout=60_000):
@@ -328,9 +326,7 @@ def fits(boxes, width, height):
 
 
 def test_app_presentation_fits_the_window_and_follows_it(browser, app):
-    context = browser.new_context(viewport={"width": 1920, "height": 1080})
-    page = context.new_page()
-    page.outside = guard(page)
+    page = guarded_page(browser, 1920, 1080)
     page.goto(app + "/?present=1&story=russia-iran-north-korea&step=5")  # a long caption
     graph_frame(page)
     page.wait_for_function("() => document.querySelector('.st-key-story-caption p')", timeout=15_000)
@@ -343,7 +339,7 @@ def test_app_presentation_fits_the_window_and_follows_it(browser, app):
         assert fits(boxes, width, height), (width, height, boxes)
         page.screenshot(path=f"/tmp/present-{width}.png")
     assert page.outside == []
-    context.close()
+    page.context.close()
 
 
 def tappable_node(page, frame):
@@ -374,15 +370,13 @@ def tappable_node(page, frame):
 
 
 def test_phone_swipe_over_the_map_scrolls_the_page(browser, app):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
-    page = context.new_page()
-    page.outside = guard(page)
+    page = guarded_page(browser, 390, 844, has_touch=True, is_mobile=True)
     page.goto(app)
     frame = graph_frame(page)
     frame.evaluate("() => document.getElementById('ties-net').scrollIntoView({block: 'center'})")
     before = frame.evaluate("() => document.getElementById('ties-net').getBoundingClientRect().top")
     view = frame.evaluate("() => window.network.getViewPosition()")
-    cdp = context.new_cdp_session(page)
+    cdp = page.context.new_cdp_session(page)
     x, y = 200, 500
     cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x, "y": y}]})
     for i in range(1, 11):
@@ -408,7 +402,7 @@ def test_phone_swipe_over_the_map_scrolls_the_page(browser, app):
     # Stories are reachable from a labelled control on the page itself.
     assert page.get_by_label("Guided story").first.is_visible()
     assert page.outside == []
-    context.close()
+    page.context.close()
 
 
 def test_app_png_is_opaque_with_legend_and_csv_has_a_bom(page, app):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from browser import guard, settled
+from browser import guarded_page, settled
 
 pytestmark = pytest.mark.browser
 
@@ -37,11 +37,8 @@ def frames_seen(page, count, timeout=60):
 
 
 def test_play_steps_the_date_holds_the_picture_and_marks_new_ties(browser, app_url):
-    context = browser.new_context(viewport={"width": 1366, "height": 768})
-    page = context.new_page()
-    page.outside = guard(page)
-    url = app_url
-    page.goto(url + "/?present=1&as_of=2019-06-01&focus=&among=0&types=treaty,sanctions,arms_supply,conflict")
+    page = guarded_page(browser, 1366, 768)
+    page.goto(app_url + "/?present=1&as_of=2019-06-01&focus=&among=0&types=treaty,sanctions,arms_supply,conflict")
     page.wait_for_selector(".ties-map[data-drawn]", timeout=60_000)
     assert "As of 2019-06-01" in page.inner_text("#ties-caption")
     # With no story open, the arrow key steps the date in presentation mode.
@@ -56,7 +53,7 @@ def test_play_steps_the_date_holds_the_picture_and_marks_new_ties(browser, app_u
     settled(page)
     # Frames do not each leave an entry in the browser's history: the stop leaves one.
     assert page.evaluate("() => history.length") <= entries + 1
-    context.close()
+    page.context.close()
     days = [s["caption"][6:16] for s in shots]
     # Play's first drawing frames the whole window; then one year per frame.
     assert days[-3:] == ["2021-06-01", "2022-06-01", "2023-06-01"], days
@@ -105,11 +102,8 @@ def test_presentation_shows_a_qr_code_of_the_view(browser, app_url):
 
     from graph.qr import qr_matrix
 
-    context = browser.new_context(viewport={"width": 1920, "height": 1080})
-    page = context.new_page()
-    page.outside = guard(page)
-    url = app_url
-    page.goto(url + "/?present=1&as_of=1991-12-26&focus=RUS&among=0")
+    page = guarded_page(browser, 1920, 1080)
+    page.goto(app_url + "/?present=1&as_of=1991-12-26&focus=RUS&among=0")
     page.wait_for_selector(".ties-map[data-drawn]", timeout=60_000)
     page.get_by_text("QR code", exact=True).click()
     image = page.locator(".st-key-qr img")
@@ -118,11 +112,11 @@ def test_presentation_shows_a_qr_code_of_the_view(browser, app_url):
     png = page.request.get(
         image.get_attribute("src")
         if "://" in image.get_attribute("src")
-        else url + "/" + image.get_attribute("src").lstrip("/")
+        else app_url + "/" + image.get_attribute("src").lstrip("/")
     ).body()
     box = image.bounding_box()
     page.screenshot(path="/tmp/shots-play/qr-1920.png")
-    context.close()
+    page.context.close()
     shown, address = urlsplit(link), urlsplit(page.url)
     assert f"{shown.scheme}://{shown.netloc}" == f"{address.scheme}://{address.netloc}"
     assert dict(parse_qsl(shown.query)) == {k: v for k, v in parse_qsl(address.query) if k != "present"}

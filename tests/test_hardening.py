@@ -12,7 +12,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from browser import guard, running_app, settled
+from browser import guarded_page, running_app, settled
 
 from devtools import serve
 
@@ -38,11 +38,9 @@ FOREIGN = """() => {
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1600, "height": 1000})
-    page = context.new_page()
-    page.outside = guard(page)
+    page = guarded_page(browser, 1600, 1000)
     yield page
-    context.close()
+    page.context.close()
 
 
 def drawn(page, timeout=60_000):

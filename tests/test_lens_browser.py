@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from browser import guard
+from browser import guarded_page
 
 import graph
 from graph import force_layout
@@ -18,11 +18,9 @@ STEP = dict(as_of=dt.date(2025, 1, 17), focus=("RUS", "IRN", "PRK", "UKR", "USA"
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1366, "height": 768})
-    page = context.new_page()
-    page.outside = guard(page)
+    page = guarded_page(browser, 1366, 768)
     yield page
-    context.close()
+    page.context.close()
 
 
 def open_page(page, tmp_path, html: str, name: str = "lens.html"):
